@@ -152,8 +152,7 @@ def _check_values(cfg: Config, problems: list[str]) -> None:
 def from_dict(data: dict[str, Any], path: str | None = None) -> Config:
     problems: list[str] = []
     cfg = _build(Config, data, "", problems)
-    if not problems:
-        _check_values(cfg, problems)
+    _check_values(cfg, problems)
     if problems:
         raise ConfigError(problems, path)
     return cfg

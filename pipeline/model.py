@@ -40,6 +40,7 @@ class Block:
     page: int | None = None  # 1-based page number for PDFs
     lang: str | None = None
     tokens: list[Token] = field(default_factory=list)
+    sentences: list[list[int]] = field(default_factory=list)  # [start, end] per sentence
     # table cells: position in the table (table index within the document, row, column)
     table: int | None = None
     row: int | None = None

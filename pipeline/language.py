@@ -1,0 +1,153 @@
+"""Language per block, deterministic: script evidence first, langdetect (seeded) for the rest.
+
+- Kana (or Han with no Cyrillic/Latin majority) → "ja"; Cyrillic majority → "ru".
+- Latin-script blocks long enough → langdetect with a fixed seed, restricted to what it
+  is sure of; short Latin blocks (menu words, captions) inherit a neighbour's language.
+- Document level: `primary` is the language with the most running text (a Japanese
+  character weighs as much as two Latin/Cyrillic letters: about the information in one),
+  `present` the languages with at least one whole sentence of running text
+  (../shared/eval/GUIDELINES.md), not a lone menu word or a banner title.
+
+This is the only module that imports langdetect.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .config import Config
+from .model import Document
+
+_KANA = re.compile(r"[\u3041-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9d]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f々〆]")
+_CYR = re.compile(r"[\u0400-\u04ff]")
+_LAT = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]+")
+_JA_SENTENCE_END = re.compile(r"(。|[たすいるだ][。．]?$|ました|ます|です)")
+_LATIN_SENTENCE_END = re.compile(r"[.!?…:;»\"”)]\s*$")
+_BOILERPLATE = re.compile(r"(?i)copyright|all rights? reserved|©|\(c\)")
+
+JA_WEIGHT = 2  # one Japanese character ≈ two alphabetic letters of running text
+RUNNING_KINDS = frozenset({"paragraph", "heading", "title", "list_item", "table_cell", "caption"})
+
+
+@lru_cache(maxsize=4)
+def _factory(seed: int):
+    """One seeded langdetect factory per seed, loaded once per process."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    f = DetectorFactory()
+    f.load_profile(PROFILES_DIRECTORY)
+    f.seed = seed
+    return f
+
+
+def _langdetect(text: str, seed: int, allowed: tuple[str, ...]) -> str | None:
+    from langdetect.lang_detect_exception import LangDetectException
+
+    det = _factory(seed).create()
+    det.append(text[:1000])
+    try:
+        probs = det.get_probabilities()
+    except LangDetectException:
+        return None
+    if not probs:
+        return None
+    best = probs[0]
+    if best.lang in allowed or best.prob >= 0.9:
+        return best.lang
+    for p in probs:
+        if p.lang in allowed:
+            return p.lang
+    return None
+
+
+def script_counts(text: str) -> dict[str, int]:
+    return {
+        "kana": len(_KANA.findall(text)),
+        "han": len(_HAN.findall(text)),
+        "cyr": len(_CYR.findall(text)),
+        "lat": len(_LAT.findall(text)),
+    }
+
+
+def classify(text: str, config: Config) -> tuple[str | None, bool]:
+    """(language, sure) for one block's text. `sure` is False when the block is too short to say."""
+    c = script_counts(text)
+    ja = c["kana"] + c["han"]
+    total = ja * JA_WEIGHT + c["cyr"] + c["lat"]
+    if total == 0:
+        return None, False
+    if c["kana"] and ja * JA_WEIGHT >= 0.3 * total:
+        return "ja", True
+    if c["cyr"] >= 0.5 * total or (c["cyr"] > c["lat"] and c["cyr"] > ja * JA_WEIGHT):
+        return "ru", c["cyr"] >= config.language.min_chars // 2
+    if ja * JA_WEIGHT >= 0.5 * total:
+        return "ja", ja >= 2
+    # Latin script: English unless langdetect is sure of another language
+    if c["lat"] < config.language.min_chars:
+        return "en", False
+    lang = _langdetect(text, config.language.seed, config.language.languages)
+    return (lang or "en"), True
+
+
+def _is_sentence(text: str, lang: str, config: Config) -> bool:
+    """A whole sentence of running text, not a menu word, banner or copyright line."""
+    if _BOILERPLATE.search(text):
+        return False
+    if lang == "ja":
+        c = script_counts(text)
+        return c["kana"] >= 3 and (c["kana"] + c["han"]) * JA_WEIGHT >= config.language.present_min_chars \
+            and bool(_JA_SENTENCE_END.search(text))
+    words = _WORD.findall(text)
+    if lang == "ru":
+        words = [w for w in words if _CYR.search(w)]
+    else:
+        words = [w for w in words if not _CYR.search(w)]
+    if len(words) >= 12:
+        return True
+    return len(words) >= 5 and bool(_LATIN_SENTENCE_END.search(text))
+
+
+def detect(doc: Document, config: Config) -> None:
+    """Set block.lang on every block and doc.language {primary, present, blocks}."""
+    text = doc.text
+    sure: list[bool] = []
+    for b in doc.blocks:
+        lang, ok = classify(text[b.start:b.end], config)
+        b.lang = lang
+        sure.append(ok)
+    # short Latin blocks with no evidence of their own inherit the nearest sure neighbour
+    for i, b in enumerate(doc.blocks):
+        if sure[i] or b.lang is None or b.lang == "ja":
+            continue
+        for j in _neighbours(i, len(doc.blocks)):
+            if sure[j] and doc.blocks[j].lang:
+                b.lang = doc.blocks[j].lang
+                break
+    weight: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    present: set[str] = set()
+    for b in doc.blocks:
+        if not b.lang:
+            continue
+        counts[b.lang] = counts.get(b.lang, 0) + 1
+        if b.kind not in RUNNING_KINDS:
+            continue
+        t = text[b.start:b.end]
+        c = script_counts(t)
+        w = (c["kana"] + c["han"]) * JA_WEIGHT if b.lang == "ja" else (c["cyr"] if b.lang == "ru" else c["lat"])
+        weight[b.lang] = weight.get(b.lang, 0) + w
+        if b.lang not in present and _is_sentence(t, b.lang, config):
+            present.add(b.lang)
+    primary = max(sorted(weight), key=lambda k: weight[k]) if weight else None
+    if primary and not present:
+        present.add(primary)
+    doc.language = {"primary": primary, "present": sorted(present), "blocks": dict(sorted(counts.items()))}
+
+
+def _neighbours(i: int, n: int):
+    for d in range(1, n):
+        for j in (i - d, i + d):
+            if 0 <= j < n:
+                yield j

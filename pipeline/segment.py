@@ -1,0 +1,90 @@
+"""Segmentation: fugashi + unidic-lite tokens for Japanese blocks, sentence spans for all.
+
+This is the only module that imports fugashi. One Tagger per process, created on first use
+(its start-up failure is reported with fugashi's own advice, not as a crash later).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .config import Config
+from .errors import StageError
+from .model import Block, Document, Token
+
+# Japanese sentences end at 。！？ (plus closing brackets); others at . ! ? followed by space
+# and an upper-case letter or digit, or at the end of the block.
+_JA_SENT = re.compile(r"[^。！？!?]*(?:[。！？!?]+[」』）)]*|$)")
+_LATIN_SENT = re.compile(r"\S.*?(?:[.!?…]+[\"'”»)]*(?=\s+[\"'“«(]?[A-ZА-ЯЁ0-9])|$)", re.S)
+# a period after these does not end a sentence
+_ABBREV = re.compile(r"(?:\b(?:Prof|Dr|Mr|Mrs|Ms|St|No|Nos|Vol|vs|etc|Inc|Ltd|Co|Corp|Dept|Univ|Jan|Feb|Mar|Apr|"
+                     r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|проф|им|г|гг|т\.е|т\.д|ул|акад|др)|\b[A-ZА-Я])\.$")
+
+
+@lru_cache(maxsize=1)
+def tagger():
+    try:
+        import fugashi
+
+        return fugashi.Tagger()
+    except Exception as e:  # fugashi raises RuntimeError with its FAILMESSAGE
+        raise StageError("segment", f"cannot start fugashi with unidic-lite ({e}); "
+                         "reinstall with `pip install fugashi unidic-lite`") from e
+
+
+def _pos(feature) -> str:
+    p1, p2 = feature.pos1, feature.pos2
+    return p1 if not p2 or p2 == "*" else f"{p1}-{p2}"
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Tokens of `text` with offsets shifted by `offset` (the block's start in the document)."""
+    tokens: list[Token] = []
+    pos = 0
+    find = text.find
+    for w in tagger()(text):
+        s = w.surface
+        if not s:
+            continue
+        i = find(s, pos)
+        if i < 0:  # MeCab never rewrites surfaces, but never trust an offset we cannot check
+            continue
+        pos = i + len(s)
+        f = w.feature
+        lemma = f.lemma if f.lemma and f.lemma != "*" else s
+        tokens.append(Token(s, lemma, _pos(f), offset + i, offset + pos))
+    return tokens
+
+
+def sentences(text: str, lang: str | None, offset: int = 0) -> list[list[int]]:
+    """[start, end] spans of the sentences of one block (offsets into the document)."""
+    pattern = _JA_SENT if lang == "ja" else _LATIN_SENT
+    spans = []
+    for m in pattern.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e <= s:
+            continue
+        if spans and lang != "ja" and _ABBREV.search(text, 0, spans[-1][1] - offset):
+            spans[-1][1] = offset + e  # "Prof. Ueda": the previous piece ended in an abbreviation
+        else:
+            spans.append([offset + s, offset + e])
+    return spans
+
+
+def segment(doc: Document, config: Config) -> None:
+    """Tokens for Japanese blocks and sentence spans for every block with a language."""
+    if not doc.language:
+        raise StageError("segment", f"{doc.doc_id}: no language detected yet: run the language stage first")
+    text = doc.text
+    for b in doc.blocks:
+        _segment_block(text, b)
+
+
+def _segment_block(text: str, b: Block) -> None:
+    t = text[b.start:b.end]
+    b.sentences = sentences(t, b.lang, b.start) if b.lang else []
+    b.tokens = tokenize(t, b.start) if b.lang == "ja" else []

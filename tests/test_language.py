@@ -1,0 +1,80 @@
+"""Language per block and per document: script evidence, seeded langdetect, short blocks."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline import language
+from pipeline.config import Config
+
+from conftest import CORPUS, GOLD, GOLD_DEV, build_doc
+
+CFG = Config()
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("本学と新潟大学で共同採択された事業の取り組みの一つです。", "ja"),
+    ("北海道大学", "ja"),  # Han only: Japanese among the configured languages
+    ("カザン連邦大学", "ja"),
+    ("Посол Российской Федерации в Японии прочитал лекцию в Университете Сока.", "ru"),
+    ("Главная", "ru"),
+    ("Hokkaido University held the Japan-Russia International Research Symposium on 5 November 2013.", "en"),
+    ("The symposium was held online on September 29 with more than 100 participants.", "en"),
+    # English sentence naming a Japanese organisation stays English
+    ("The event was organised by 北海道大学 together with partners from Vladivostok and Khabarovsk.", "en"),
+    # Japanese sentence with Latin names stays Japanese
+    ("Global Japan Office (GJO) と J-ANIME の活動を報告しました。", "ja"),
+    ("Встреча прошла в Tokyo при участии около 200 человек.", "ru"),
+])
+def test_block_language(text, lang):
+    assert language.classify(text, CFG)[0] == lang
+
+
+def test_empty_and_symbol_blocks_have_no_language():
+    assert language.classify("", CFG) == (None, False)
+    assert language.classify("1234 — ・・・", CFG)[0] is None
+
+
+def test_short_latin_block_inherits_neighbour():
+    doc = build_doc("Меню\n\nВстреча ректоров университетов России и Японии прошла в Москве в октябре.")
+    assert [b.lang for b in doc.blocks] == ["ru", "ru"]
+    doc = build_doc("Select language:\n\nHokkaido University held a symposium with partners from Russia in Sapporo.")
+    assert [b.lang for b in doc.blocks] == ["en", "en"]
+
+
+def test_banner_title_and_copyright_do_not_make_a_language_present():
+    doc = build_doc("平成29年度 文部科学省 大学の世界展開力強化事業 採択プログラム\n\n"
+                    "19 июня в Университете Сока прошла лекция Посла Российской Федерации в Японии. "
+                    "На лекции присутствовало около 250 человек.\n\nAll rights reserved, Copyright(C) Example Center 2000-.")
+    assert doc.language["primary"] == "ru"
+    assert doc.language["present"] == ["ru"]
+
+
+def test_language_is_deterministic():
+    text = "Die Veranstaltung fand in Berlin statt und war gut besucht von vielen Studenten."
+    assert len({language.classify(text, CFG)[0] for _ in range(5)}) == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_classify_never_crashes(text):
+    lang, sure = language.classify(text, CFG)
+    assert lang in (None, "ja", "en", "ru") or isinstance(lang, str)
+
+
+def _gold_languages(gold_dir, corpus_dir):
+    for g in sorted(gold_dir.glob("*.json")):
+        src = corpus_dir / (g.stem + ".txt")
+        if src.exists():
+            yield pytest.param(src, json.loads(g.read_text("utf-8"))["languages"], id=g.stem)
+
+
+@pytest.mark.parametrize("src, gold", list(_gold_languages(GOLD, CORPUS / "seeds"))
+                         + list(_gold_languages(GOLD_DEV, CORPUS / "dev")))
+def test_document_languages_match_gold_on_real_pages(src, gold):
+    doc = build_doc(src.read_text("utf-8"))
+    assert doc.language["primary"] == gold["primary"]
+    assert doc.language["present"] == sorted(gold["present"])
