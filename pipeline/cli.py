@@ -108,8 +108,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, cfg) -> int:
-    from .batch import run_batch
-
     raw = Path(args.raw or cfg.paths.raw)
     out = Path(args.out or cfg.paths.out)
     if not raw.is_dir():
@@ -122,6 +120,8 @@ def _run(args: argparse.Namespace, cfg) -> int:
     if args.executor == "dask" and not args.scheduler:
         print("error: --executor dask needs --scheduler ADDRESS", file=sys.stderr)
         return 2
+    from .batch import run_batch
+
     result = run_batch(raw, out, cfg, workers=workers, executor=args.executor,
                        scheduler=args.scheduler, progress=not args.quiet and sys.stderr.isatty(),
                        force=args.force)

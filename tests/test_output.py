@@ -1,0 +1,71 @@
+"""The output contract: canonical JSON, schema, atomic writes, span checks."""
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from pipeline import output
+from pipeline.model import Block, DateMention, Document, Source, check_spans
+
+
+def _doc(text="2020年9月25日に開催", mention=(0, 10)):
+    s, e = mention
+    d = Document(doc_id="a/b", source=Source(path="a/b.txt", sha256="a" * 64, format="text", bytes=len(text.encode())),
+                 text=text, blocks=[Block(id=0, start=0, end=len(text), lang="ja")])
+    d.language = {"primary": "ja", "present": ["ja"], "blocks": {"ja": 1}}
+    d.pipeline = {"version": "0", "config_sha256": "x"}
+    d.dates = [DateMention(text=text[s:e], start=s, end=e, value="2020-09-25", kind="day")]
+    return d
+
+
+def test_json_is_canonical_and_valid():
+    doc = _doc()
+    text = output.document_json(doc)
+    obj = json.loads(text)
+    assert output.validate(obj) == []
+    assert text == output.dumps(json.loads(text)), "re-serialising gives the same bytes"
+    assert list(obj) == sorted(obj), "keys sorted"
+    assert "published_hints" not in obj
+    assert "2020年" in text, "UTF-8, not \\u escapes"
+
+
+@pytest.mark.parametrize("mutate, where", [
+    (lambda o: o.pop("text"), "<root>"),
+    (lambda o: o["dates"][0].update(value="2020/9/25"), "dates/0/value"),
+    (lambda o: o["dates"][0].update(kind="week"), "dates/0/kind"),
+    (lambda o: o["source"].update(format="docx"), "source/format"),
+    (lambda o: o["attendance"].append({"text": "x", "start": 0, "end": 1, "value": -3, "qualifier": "exact",
+                                       "cumulative": False, "unit": "persons", "breakdown": [], "event": {},
+                                       "confidence": 1.0}), "attendance/0/value"),
+])
+def test_schema_rejects_broken_output(mutate, where):
+    obj = json.loads(output.document_json(_doc()))
+    mutate(obj)
+    problems = output.validate(obj)
+    assert problems and any(p.startswith(where) for p in problems), problems
+
+
+def test_check_spans_reports_a_mention_that_does_not_point_at_its_text():
+    assert check_spans(_doc()) == []
+    bad = _doc()
+    bad.dates[0].start += 1
+    assert len(check_spans(bad)) == 1
+
+
+def test_write_atomic_replaces_whole_file_and_leaves_no_temp(tmp_path):
+    p = tmp_path / "sub" / "x.json"
+    output.write_atomic(p, "first")
+    output.write_atomic(p, "second")
+    assert p.read_text() == "second"
+    assert os.listdir(p.parent) == ["x.json"]
+
+
+def test_write_atomic_failure_keeps_the_old_file(tmp_path):
+    p = tmp_path / "x.json"
+    output.write_atomic(p, "old")
+    with pytest.raises(TypeError):
+        output.write_atomic(p, 12345)  # not str/bytes: fails before the rename
+    assert p.read_text() == "old"
+    assert os.listdir(tmp_path) == ["x.json"]
