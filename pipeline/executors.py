@@ -340,7 +340,7 @@ def run_dask(tasks: Iterable[Task], config: Config, process_fn: ProcessFn | None
     with Client(scheduler, set_as_default=False) as client:
         futures = {client.submit(_dask_execute, t, config, process_fn, pure=False,
                                  key=f"pipeline-{os.getpid()}-{i}"): t for i, t in enumerate(tasks)}
-        for fut in as_completed(futures):
+        for fut in as_completed(futures, loop=client.loop):
             task = futures[fut]
             try:
                 outcome = fut.result()
