@@ -122,7 +122,7 @@ def run_batch(raw: Path, out: Path, cfg: Config, workers: int = 0, executor: str
             elif executor == "serial":
                 run_serial(tasks, cfg, process_fn, on_outcome)
             else:
-                LocalPool(workers or os.cpu_count() or 1, cfg, process_fn).run(tasks, on_outcome)
+                LocalPool(workers or cores(), cfg, process_fn).run(tasks, on_outcome)
         finally:
             if bar is not None:
                 bar.close()
@@ -133,6 +133,14 @@ def run_batch(raw: Path, out: Path, cfg: Config, workers: int = 0, executor: str
         result.seconds = time.perf_counter() - t_start
         result.report = _write_report(out, result, started, raw, workers, executor, config_sha)
     return result
+
+
+def cores() -> int:
+    """The cores this process may run on (a container's limit, not the host's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
 
 
 def _fail(result: BatchResult, failure: Failure) -> None:
@@ -215,7 +223,7 @@ def _write_report(out: Path, result: BatchResult, started: datetime, raw: Path, 
     report = {
         "started": started.isoformat(), "finished": finished.isoformat(),
         "seconds": round(result.seconds, 3), "raw": str(raw), "out": str(out),
-        "executor": executor, "workers": workers or os.cpu_count(),
+        "executor": executor, "workers": workers or cores(),
         "pipeline": {"version": __version__, "config_sha256": config_sha},
         "counts": result.counts,
         "stage_seconds": {k: round(v, 4) for k, v in sorted(result.stage_seconds.items())},

@@ -169,3 +169,12 @@ def test_unchanged_rerun_imports_no_heavy_library(corpus):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("progress", [True, False])
+def test_progress_bar_only_when_asked(tmp_path, capsys, progress):
+    write_corpus(tmp_path / "raw", GOOD)
+    _run(tmp_path, progress=progress)
+    err = capsys.readouterr().err
+    assert ("pipeline run" in err and f"/{len(GOOD)}" in err) is progress
+    assert progress or err == ""
