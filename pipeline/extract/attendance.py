@@ -1,0 +1,269 @@
+"""Attendance figures: how many people took part, with qualifier, cumulative flag and breakdown.
+
+    約160名が参加 → 160 approx        140名以上の参加 → 140 at_least     延べ943名 → 943, cumulative
+    参加者128名（日本側21大学56名、ロシア側30大学72名） → 128 with a breakdown of 56 + 72
+    more than 1,5 million people → 1500000 at_least        около 200 человек → 200 approx
+
+A candidate is a number with a person unit (名/人, people/participants/students…,
+человек/участников…) or a number after a participant label (参加者数 120, attendance of 85).
+It is kept when its sentence says that people took part (cue words in
+pipeline/data/attendance.toml) and nothing marks it as something else (人口, staff, population).
+Tables are read by attendance_tables; events (names, dates, ids) are filled by the events stage.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..config import Config
+from ..errors import StageError
+from ..model import AttendanceMention, BreakdownItem, Document
+from . import attendance_tables, numerals
+from .attendance_cues import Cues, cues as load_cues
+from .attendance_text import Stream, streams
+
+_MAX_VALUE = 100_000_000
+_YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|from|of|by|until|to)|в|с|до)\s*$", re.I)
+_OPEN = {"（": "）", "(": ")"}
+
+
+@dataclass
+class _Cand:
+    s: int  # stream offsets of the number (with its unit)
+    e: int
+    value: int
+    lang: str
+    unit: str
+    strong: bool = False  # the unit or a label says "participants" by itself
+    rule: str = ""
+    ts: int = 0  # span of the figure text with its qualifier words
+    te: int = 0
+    qualifier: str = "exact"
+    cumulative: bool = False
+    total: bool = False  # written as a total (合計, a total of)
+    keep: bool = False
+    conf: float = 0.0
+    breakdown: list[BreakdownItem] = field(default_factory=list)
+    part_of: bool = False
+    sent: tuple[int, int] = (0, 0)
+
+
+def extract(doc: Document, config: Config) -> None:
+    """Set doc.attendance: every attendance figure of the document, in text order."""
+    if not doc.blocks and doc.text.strip():
+        raise StageError("attendance", f"{doc.doc_id}: no blocks: run ingest first")
+    cues = load_cues()
+    tables = attendance_tables.extract(doc, cues)
+    figures = list(tables.figures)
+    for st in streams(doc, skip=tables.claimed):
+        figures.extend(_stream_figures(doc, cues, st))
+    figures.sort(key=lambda f: (f.start, f.end))
+    doc.attendance = _drop_restatements(doc, figures)
+
+
+def table_name_spans(doc: Document) -> dict[int, tuple[int, int]]:
+    """Where each table figure's event name is written (figure start -> name span)."""
+    return attendance_tables.extract(doc, load_cues()).name_spans
+
+
+def _candidates(cues: Cues, text: str) -> list[_Cand]:
+    found: list[_Cand] = []
+    for lang in ("ja", "en", "ru"):
+        for m in cues.count[lang].finditer(text):
+            v = numerals.value(m.group("num"), m.group("mult"))
+            if v is None or not 0 < v < _MAX_VALUE:
+                continue
+            if 1900 <= v <= 2100 and lang != "ja" and _YEAR_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
+                continue
+            unit = m.group("unit")
+            strong = lang != "ja" and bool(cues.strong.search(unit))
+            c = _Cand(m.start(), m.end(), v, lang, unit, strong, f"{lang}.count")
+            if m.groupdict().get("plus"):
+                c.qualifier = "at_least"
+            found.append(c)
+    for m in cues.labelled.finditer(text):
+        v = numerals.value(m.group("num"))
+        if v is None or not 0 < v < _MAX_VALUE:
+            continue
+        s = m.start("num")
+        same = [c for c in found if c.s == s]
+        if same:
+            for c in same:
+                c.strong = True
+            continue
+        lang = "ja" if re.search(r"[\u3040-\u9fff]", m.group()) else "en"
+        found.append(_Cand(s, m.end("num"), v, lang, "", True, f"{lang}.label"))
+    found.sort(key=lambda c: (c.s, -c.e))
+    out: list[_Cand] = []
+    for c in found:  # overlapping matches: the first, longest wins
+        if not out or c.s >= out[-1].e:
+            out.append(c)
+    return out
+
+
+def _prefix(cues: Cues, c: _Cand, text: str, lo: int) -> None:
+    """Qualifier, cumulative and total words written just before the number."""
+    c.ts = c.s
+    for _ in range(4):
+        before = text[max(lo, c.ts - 30):c.ts]
+        for q in ("approx", "at_least", "at_most"):
+            m = cues.qual_before[q].search(before)
+            if m:
+                c.qualifier = q if c.qualifier == "exact" else c.qualifier
+                break
+        else:
+            m = cues.cum_before.search(before)
+            if m:
+                c.cumulative = True
+            else:
+                m = cues.total_before.search(before)
+                if not m:
+                    return
+                c.total = True
+        c.ts -= len(before) - m.start()
+
+
+def _suffix(cues: Cues, c: _Cand, text: str, hi: int) -> None:
+    c.te = c.e
+    after = text[c.e:min(hi, c.e + 16)]
+    for q in ("approx", "at_least", "at_most"):
+        m = cues.qual_after[q].match(after)
+        if m:
+            if c.qualifier == "exact":
+                c.qualifier = q
+            c.te = c.e + m.end()
+            return
+
+
+def _decide(cues: Cues, c: _Cand, text: str, sent: tuple[int, int]) -> None:
+    ss, se = sent
+    if c.lang == "ja":
+        if cues.neg_ja_before.search(text[max(ss, c.ts - 8):c.ts]) or cues.neg_ja_after.match(text[c.te:se]):
+            return
+        after = text[c.te:se]
+        m = cues.cue_ja_after.search(after)
+        before = cues.cue_ja_before.search(text[ss:c.s])
+        if c.strong or before or c.cumulative:
+            c.keep, c.conf = True, 0.9
+        elif m:
+            c.keep, c.conf = True, 0.9 if m.start() <= 12 else 0.75
+        return
+    window = text[max(ss, c.ts - 25):min(se, c.te + 15)]
+    if cues.neg_latin.search(window):
+        return
+    if c.strong:
+        c.keep, c.conf = True, 0.9
+    elif cues.cue_latin.search(text[ss:se]):
+        c.keep, c.conf = True, 0.8
+
+
+def _cumulative(cues: Cues, c: _Cand, text: str, sent: tuple[int, int]) -> None:
+    ss, se = sent
+    sentence = text[ss:se]
+    if cues.per_event.search(text[ss:c.s]):
+        c.cumulative = False
+        return
+    if cues.cum_sentence.search(sentence) or cues.event_count.search(text[ss:c.s]):
+        c.cumulative = True
+
+
+def _close_paren(text: str, i: int, limit: int = 400) -> int | None:
+    """Index just past the bracket closing the one at text[i]."""
+    open_, close = text[i], _OPEN[text[i]]
+    depth = 0
+    for j in range(i, min(len(text), i + limit)):
+        if text[j] == open_:
+            depth += 1
+        elif text[j] == close:
+            depth -= 1
+            if depth == 0:
+                return j + 1
+    return None
+
+
+def _breakdowns(cues: Cues, cands: list[_Cand], text: str) -> None:
+    """Parts of a total: in brackets right after it, or listed before a 合計 / a total of."""
+    for c in cands:
+        if not c.keep or c.part_of:
+            continue
+        k = c.te
+        while k < len(text) and text[k] in " \u3000":
+            k += 1
+        if k < len(text) and text[k] in _OPEN and k - c.te <= 2:
+            end = _close_paren(text, k)
+            inner = [d for d in cands if d is not c and end and k < d.s and d.e <= end]
+            if end and inner:
+                for _, _, v, label in attendance_tables.person_counts(cues, text[k + 1:end - 1]):
+                    c.breakdown.append(BreakdownItem(label=label, value=v))
+                for d in inner:
+                    d.part_of = True
+    for i, c in enumerate(cands):
+        if not (c.keep and c.total) or c.part_of:
+            continue
+        parts = []
+        for d in reversed(cands[:i]):
+            if d.total or d.part_of or not d.keep or d.s < c.sent[0]:
+                break
+            parts.append(d)
+        parts.reverse()
+        if len(parts) >= 2 and sum(d.value for d in parts) == c.value:
+            for d in parts:
+                d.part_of = True
+                label = re.sub(r"\s+", " ", text[_part_start(text, d.s, c.sent[0]):d.s]).strip(" 、,，・:：")
+                c.breakdown.append(BreakdownItem(label=label, value=d.value))
+
+
+def _part_start(text: str, i: int, lo: int) -> int:
+    return max([lo] + [text.rfind(ch, lo, i) + 1 for ch in "、，,・;；（(:："])
+
+
+def _stream_figures(doc: Document, cues: Cues, st: Stream) -> list[AttendanceMention]:
+    text = st.text
+    cands = _candidates(cues, text)
+    for c in cands:
+        sent = st.sentence_at(c.s)
+        c.sent = sent
+        _prefix(cues, c, text, sent[0])
+        _suffix(cues, c, text, sent[1])
+        _decide(cues, c, text, sent)
+        if c.keep:
+            _cumulative(cues, c, text, sent)
+    _breakdowns(cues, cands, text)
+    out = []
+    for c in cands:
+        if not c.keep or c.part_of:
+            continue
+        s, e = st.span(c.ts, c.te)
+        out.append(AttendanceMention(
+            text=doc.text[s:e], start=s, end=e, value=c.value, qualifier=c.qualifier, cumulative=c.cumulative,
+            breakdown=c.breakdown, confidence=c.conf, rule=c.rule))
+    return out
+
+
+def _drop_restatements(doc: Document, figures: list[AttendanceMention]) -> list[AttendanceMention]:
+    """A heading line's count restated by the line right after it is one figure
+    ("創価学園 ロシア語学習者9名 訪問" / "…生徒9名がロシアセンターを訪問"): keep the first."""
+    out: list[AttendanceMention] = []
+    for f in figures:
+        prev = out[-1] if out else None
+        if prev and prev.value == f.value and prev.qualifier == f.qualifier:
+            s1, e1 = _line(doc, prev.start)
+            s2, _ = _line(doc, f.start)
+            if s2 > e1 and not doc.text[e1:s2].strip() and _heading_like(doc.text[s1:e1]):
+                continue
+        out.append(f)
+    return out
+
+
+def _line(doc: Document, i: int) -> tuple[int, int]:
+    """The line around offset i, bounded by line breaks and by its block."""
+    b = doc.block_at(i)
+    lo, hi = (b.start, b.end) if b else (0, len(doc.text))
+    s = doc.text.rfind("\n", lo, i) + 1 or lo
+    e = doc.text.find("\n", i, hi)
+    return max(s, lo), hi if e < 0 else e
+
+
+def _heading_like(t: str) -> bool:
+    t = t.strip()
+    return len(t) <= 60 and not re.search(r"[。.!?]$", t) and not re.match(r"[・•\-*]", t)

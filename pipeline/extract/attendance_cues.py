@@ -1,0 +1,191 @@
+"""The attendance and event cue words of pipeline/data/attendance.toml, loaded once, checked,
+and compiled into regular expressions.
+
+`cues()` is the one entry point; the file is read on first use and the compiled patterns are
+shared (read-only) by the attendance, table and event code.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..errors import StageError
+from . import numerals
+
+LANGS = ("ja", "en", "ru")
+QUALS = ("approx", "at_least", "at_most")
+
+# section -> keys that must hold lists of strings (empty lists allowed where noted)
+_REQUIRED = {
+    "units": LANGS, "strong_units": ("en", "ru"), "cues": LANGS, "cues_before": LANGS,
+    "negative": ("ja_before", "ja_after", "en", "ru"),
+    "cumulative": ("before", "sentence", "event_count_units", "per_event"), "totals": ("before",),
+    "not_attendance_units": LANGS, "tables": ("participants", "name", "date", "end_marks"),
+    "events": ("ja", "en", "ru", "generic_ja"), "organisers": ("ja_after", "en_before", "en_verbs", "ru_before"),
+    "modes": ("online", "in_person", "hybrid"),
+}
+_MAY_BE_EMPTY = {("qualifiers.ru", "at_most_after")}
+_ALPHA = re.compile(r"[A-Za-z0-9А-Яа-яЁё]")
+
+
+def _word(w: str, bounded: bool) -> str:
+    """One cue entry as a regex: literal text, "*" at the end = any word ending."""
+    star = w.endswith("*")
+    body = re.escape(w[:-1] if star else w).replace(r"\ ", r"\s+")
+    if star:
+        body += r"\w*"
+    if bounded:  # word boundaries for Latin and Cyrillic words only (Japanese has no spaces)
+        if _ALPHA.match(w[0]):
+            body = r"(?<!\w)" + body
+        if star or _ALPHA.match(w[-1]):
+            body += r"(?!\w)"
+    return body
+
+
+def alt(words, bounded: bool = True) -> str:
+    """Alternation of cue entries, longest first (so 'more than' wins over 'more')."""
+    return "(?:" + "|".join(_word(w, bounded) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
+
+
+def _compile(words, bounded: bool = True, flags: int = re.I) -> re.Pattern:
+    return re.compile(alt(words, bounded), flags)
+
+
+@dataclass(frozen=True)
+class Cues:
+    raw: dict
+    count: dict           # lang -> pattern of "NUMBER (+) (multiplier) (words) UNIT"
+    labelled: re.Pattern  # participant noun / "attendance of" + number (no unit needed)
+    strong: re.Pattern    # units that mean participants by themselves
+    cue_ja_after: re.Pattern
+    cue_ja_before: re.Pattern
+    cue_latin: re.Pattern  # en + ru participation words, anywhere in the sentence
+    neg_ja_before: re.Pattern
+    neg_ja_after: re.Pattern
+    neg_latin: re.Pattern
+    qual_before: dict     # qualifier -> pattern anchored at the end of the text before the number
+    qual_after: dict      # qualifier -> pattern anchored at the start of the text after the figure
+    cum_before: re.Pattern
+    cum_sentence: re.Pattern
+    event_count: re.Pattern
+    per_event: re.Pattern
+    total_before: re.Pattern
+    table_participants: re.Pattern
+    table_name: re.Pattern
+    table_date: re.Pattern
+    table_end: re.Pattern
+    not_person_unit: re.Pattern
+
+
+def _check(data: dict) -> list[str]:
+    problems = []
+
+    def lists(section: str, d: dict, keys) -> None:
+        for k in keys:
+            v = d.get(k)
+            if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
+                problems.append(f"[{section}] {k}: expected a list of non-empty strings")
+            elif not v and (section, k) not in _MAY_BE_EMPTY:
+                problems.append(f"[{section}] {k}: must not be empty")
+
+    for section, keys in _REQUIRED.items():
+        d = data.get(section)
+        if not isinstance(d, dict):
+            problems.append(f"[{section}]: missing section")
+            continue
+        lists(section, d, keys)
+    quals = data.get("qualifiers")
+    for lang in LANGS:
+        d = quals.get(lang) if isinstance(quals, dict) else None
+        if not isinstance(d, dict):
+            problems.append(f"[qualifiers.{lang}]: missing section")
+            continue
+        lists(f"qualifiers.{lang}", d, [f"{q}_{side}" for q in QUALS for side in ("before", "after")])
+    return problems
+
+
+def _count_patterns(data: dict) -> dict:
+    u = data["units"]
+    en_mid = (r"(?:\s+(?:[A-Z][\w&.'’-]*|and|young|local|foreign|international|other|more|new|female|male|"
+              r"graduate|undergraduate|exchange|high\s+school|university|school|Japanese|Russian|"
+              r"top|leading|senior|junior))")
+    en_mult = r"(?:\s*(?P<mult>(?i:million|thousand|mln|billion))(?!\w))"
+    ru_mult = r"(?:\s*(?P<mult>(?i:тыс\.|тысяч\w*|млн\.?|миллион\w*)))"
+    return {
+        "ja": re.compile(
+            rf"(?<![0-9０-９.,第])(?P<num>{numerals.ARABIC}|[〇零一二三四五六七八九十百千両][〇零一二三四五六七八九十百千万]*)"
+            rf"\s*(?P<mult>万|千)?\s*(?P<unit>{alt(u['ja'], False)})(?![義称簿誉刺古]|ひとり|一人)"),
+        "en": re.compile(
+            rf"(?<![\d.,+-])(?<![A-Za-z](?<!than)(?<!over))(?P<num>{numerals.ARABIC}|(?i:{numerals.EN_WORDS}))(?P<plus>\+)?{en_mult}?"
+            rf"(?P<mid>{en_mid}{{0,3}})\s+(?P<unit>(?i:{alt(u['en'])}))"),
+        "ru": re.compile(
+            rf"(?<![\w.,+-])(?P<num>{numerals.ARABIC}|(?i:{numerals.RU_WORDS}))(?P<plus>\+)?{ru_mult}?"
+            rf"(?P<mid>(?:\s+(?i:[а-яё-]+(?:ых|их|ого|его))){{0,2}})\s+(?P<unit>(?i:{alt(u['ru'])}))"),
+    }
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    """The compiled cues. Raises StageError naming the data file and every problem in it."""
+    path = "pipeline/data/attendance.toml"
+    try:
+        data = tomllib.loads(resources.files("pipeline").joinpath("data/attendance.toml").read_text("utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise StageError("attendance", f"{path}: unreadable ({e}); restore it from the repository") from e
+    problems = _check(data)
+    if problems:
+        raise StageError("attendance", f"{path}: " + "; ".join(problems))
+    q = data["qualifiers"]
+    qual_before, qual_after = {}, {}
+    for qual in QUALS:
+        before = [w for lang in LANGS for w in q[lang][f"{qual}_before"]]
+        after = [w for lang in LANGS for w in q[lang][f"{qual}_after"]]
+        qual_before[qual] = re.compile(alt(before) + r"\s*$", re.I)
+        qual_after[qual] = re.compile(r"^\s*" + alt(after, bounded=False) + r"(?![a-zа-яё])", re.I)
+    num = rf"(?P<num>{numerals.ARABIC}|(?i:{numerals.EN_WORDS}))"
+    label_words = data["cues_before"]["en"] + data["cues_before"]["ru"] + ["参加者数", "参加人数", "参加者", "出席者数",
+                                                                            "出席者", "来場者数", "来場者", "参加数"]
+    qual_words = [w for lang in LANGS for qual in QUALS for w in q[lang][f"{qual}_before"]]
+    labelled = re.compile(rf"{alt(label_words)}\s*(?:は|が|[:：])?\s*(?P<qual>{alt(qual_words)}\s*)?{num}"
+                          rf"(?![0-9０-９.,]|\s*(?:{alt(data['not_attendance_units']['ja'], False)}))", re.I)
+    t = data["tables"]
+    return Cues(
+        raw=data,
+        count=_count_patterns(data),
+        labelled=labelled,
+        strong=re.compile(alt(data["strong_units"]["en"] + data["strong_units"]["ru"]) + r"$", re.I),
+        cue_ja_after=_compile(data["cues"]["ja"], False),
+        cue_ja_before=_compile(data["cues_before"]["ja"], False),
+        cue_latin=_compile(data["cues"]["en"] + data["cues"]["ru"] + data["cues_before"]["en"]),
+        neg_ja_before=_compile(data["negative"]["ja_before"], False),
+        neg_ja_after=re.compile(r"^[をがのはにも]?\s*" + alt(data["negative"]["ja_after"], False)),
+        neg_latin=_compile(data["negative"]["en"] + data["negative"]["ru"]),
+        qual_before=qual_before,
+        qual_after=qual_after,
+        cum_before=re.compile(alt(data["cumulative"]["before"]) + r"\s*$", re.I),
+        cum_sentence=_compile(data["cumulative"]["sentence"]),
+        event_count=re.compile(r"(?<![0-9０-９.,])[0-9０-９]+\s*" + alt(data["cumulative"]["event_count_units"], False)
+                               + r"(?![a-z])", re.I),
+        per_event=_compile(data["cumulative"]["per_event"]),
+        total_before=re.compile(alt(data["totals"]["before"]) + r"\s*(?:は|で|[:：])?\s*$", re.I),
+        table_participants=_compile(t["participants"], False),
+        table_name=_compile(t["name"], False),
+        table_date=_compile(t["date"], False),
+        table_end=re.compile(r"^\s*" + alt(t["end_marks"], False), re.I),
+        not_person_unit=re.compile(r"^\s*" + alt(data["not_attendance_units"]["ja"]
+                                                 + data["not_attendance_units"]["en"]
+                                                 + data["not_attendance_units"]["ru"], False), re.I),
+    )
+
+
+def words_pattern(section: str, key: str, bounded: bool = True) -> re.Pattern:
+    """A compiled alternation of one list of the data file (for the event code)."""
+    return _pattern(section, key, bounded)
+
+
+@lru_cache(maxsize=64)
+def _pattern(section: str, key: str, bounded: bool) -> re.Pattern:
+    return _compile(cues().raw[section][key], bounded)

@@ -1,0 +1,240 @@
+"""Attendance figures in report tables: one figure per row of a participants column, tied to
+that row's event name and date.
+
+Two shapes are read:
+- real tables (ingest's `table_cell` blocks with table/row/col): the column whose header says
+  参加者数 / participants / участников, the name and date columns found by their headers;
+- tables that only survive as text lines (PDF text, text files): a header line naming a
+  participants column and a date or name column, then rows that each start with a date line,
+  continue with the event name and put the count first on a line ("130 大学（露36校…）").
+
+Person counts in a row's other cells ("日11大学20名・露18大学36名") are the row figure's
+breakdown, never figures of their own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import AttendanceMention, Block, BreakdownItem, DateMention, Document, EventRef
+from . import numerals
+from .attendance_cues import Cues
+
+_DATE_START = re.compile(
+    r"^\s*(?:[0-9０-９]{4}\s*(?:年|[./-]\s*[0-9０-９]{1,2})|[0-9０-９]{1,2}\s*月|令和|平成|昭和|"
+    r"[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+[0-9]|"
+    r"[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|"
+    r"[0-9]{1,2}\s+(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр))", re.I)
+_ROW_NUMBER = re.compile(rf"(?:^|(?<=[\s\t]))(?P<num>{numerals.ARABIC})(?P<unit>\s*[名人])?(?=[\s\t]|$)")
+_KIND_RANK = {"range": 0, "day": 1, "month": 2, "fiscal_year": 3, "year": 4}
+_MAX_ROW_BLOCKS = 14
+
+
+@dataclass
+class TableResult:
+    figures: list[AttendanceMention] = field(default_factory=list)
+    claimed: set[int] = field(default_factory=set)  # block ids read as table rows
+    name_spans: dict[int, tuple[int, int]] = field(default_factory=dict)  # figure start -> name span
+
+
+def best_date(dates: list[DateMention], start: int, end: int) -> DateMention | None:
+    """The most specific date mention inside [start, end): a range over a day, a day over a month..."""
+    inside = [d for d in dates if start <= d.start and d.end <= end]
+    if not inside:
+        return None
+    return min(inside, key=lambda d: (_KIND_RANK.get(d.kind, 5), d.start))
+
+
+_PART_SEP = re.compile(r"[、，,・;；（()）\t]|\s+and\s+|\s+и\s+")
+
+
+def person_counts(cues: Cues, text: str) -> list[tuple[int, int, int, str]]:
+    """(start, end, value, label) of every 'NUMBER + person unit' in `text` (no cue needed);
+    the label is the rest of its part of a list ("日本側21大学" for 日本側21大学56名)."""
+    out = []
+    seps = [(m.start(), m.end()) for m in _PART_SEP.finditer(text)]
+    for lang in ("ja", "en", "ru"):
+        for m in cues.count[lang].finditer(text):
+            v = numerals.value(m.group("num"), m.group("mult"))
+            if v is None or any(s <= m.start() < e for s, e, *_ in out):
+                continue
+            part_start = max((e for s, e in seps if e <= m.start()), default=0)
+            part_end = min((s for s, e in seps if s >= m.end()), default=len(text))
+            cut = m.end() if lang == "ja" else m.end("num")
+            label = text[part_start:m.start()] + text[cut:part_end]
+            out.append((m.start(), m.end(), v, re.sub(r"\s+", " ", label).strip(" 　:：")))
+    return sorted(out)
+
+
+def _qualifier(cues: Cues, before: str, after: str) -> str:
+    for q in ("approx", "at_least", "at_most"):
+        if cues.qual_before[q].search(before[-20:]) or cues.qual_after[q].match(after[:12]):
+            return q
+    return "exact"
+
+
+def _figure(doc: Document, cues: Cues, block: Block, m: re.Match, rule: str, name: str | None,
+            date: DateMention | None, detail: str, conf: float) -> AttendanceMention:
+    text = doc.text
+    s, e = block.start + m.start("num"), block.start + m.end()
+    value = numerals.value(m.group("num"))
+    qual = _qualifier(cues, text[block.start:s], text[e:block.end])
+    breakdown = [BreakdownItem(label=lab, value=v) for _, _, v, lab in person_counts(cues, detail)]
+    return AttendanceMention(
+        text=text[s:e], start=s, end=e, value=value or 0, qualifier=qual, breakdown=breakdown,
+        event=EventRef(name=name, date=date.value if date else None, date_start=date.start if date else None),
+        confidence=conf, rule=rule)
+
+
+def _clean_name(parts: list[str]) -> str | None:
+    name = "".join(p.strip() for p in parts) if all(_is_cjk_end(p) for p in parts[:-1]) else \
+        " ".join(p.strip() for p in parts)
+    return name or None
+
+
+def _is_cjk_end(s: str) -> bool:
+    s = s.rstrip()
+    return bool(s) and ord(s[-1]) > 0x2E80
+
+
+def _cell_tables(doc: Document, cues: Cues, out: TableResult) -> None:
+    tables: dict[int, list[Block]] = {}
+    for b in doc.blocks:
+        if b.kind == "table_cell" and b.table is not None:
+            tables.setdefault(b.table, []).append(b)
+    for cells in tables.values():
+        text = lambda b: doc.text[b.start:b.end]  # noqa: E731
+        head = [b for b in cells if cues.table_participants.search(text(b)) and len(text(b)) < 40]
+        if not head:
+            continue
+        hrow = min(b.row or 0 for b in head)
+        pcol = next(b.col for b in head if (b.row or 0) == hrow)
+        headers = {b.col: text(b) for b in cells if (b.row or 0) == hrow}
+        ncol = next((c for c, t in headers.items() if c != pcol and cues.table_name.search(t)), None)
+        dcol = next((c for c, t in headers.items() if c != pcol and cues.table_date.search(t)), None)
+        rows: dict[int, dict[int, Block]] = {}
+        for b in cells:
+            if (b.row or 0) > hrow:
+                rows.setdefault(b.row or 0, {})[b.col or 0] = b
+        out.claimed.update(b.id for b in cells)
+        for r in sorted(rows):
+            row = rows[r]
+            cell = row.get(pcol)
+            m = _ROW_NUMBER.search(text(cell)) if cell else None
+            if not m:
+                continue
+            others = [b for c, b in sorted(row.items()) if c != pcol]
+            name_cell = row.get(ncol) if ncol is not None else None
+            if name_cell is None:
+                words = [b for b in others if c_is_text(text(b)) and b.col != dcol]
+                name_cell = max(words, key=lambda b: len(text(b)), default=None)
+            lo, hi = min(b.start for b in row.values()), max(b.end for b in row.values())
+            dcell = row.get(dcol) if dcol is not None else None
+            date = (best_date(doc.dates, dcell.start, dcell.end) if dcell else None) or best_date(doc.dates, lo, hi)
+            detail = "\t".join(text(b) for b in others if b is not name_cell and b is not dcell)
+            name = text(name_cell).strip() if name_cell else None
+            fig = _figure(doc, cues, cell, m, "table.cells", name, date, detail, 0.9)
+            out.figures.append(fig)
+            if name_cell:
+                out.name_spans[fig.start] = (name_cell.start, name_cell.end)
+
+
+def c_is_text(s: str) -> bool:
+    return bool(re.search(r"[^\W\d_]{2}", s))
+
+
+def _is_header(cues: Cues, t: str) -> bool:
+    return (len(t) <= 120 and "。" not in t and bool(cues.table_participants.search(t))
+            and bool(cues.table_name.search(t) or cues.table_date.search(t)))
+
+
+def _starts_with_date(doc: Document, b: Block) -> bool:
+    t = doc.text[b.start:b.end]
+    lead = len(t) - len(t.lstrip())
+    if any(d.start == b.start + lead for d in doc.dates):
+        return True
+    return bool(_DATE_START.match(t))
+
+
+def _line_tables(doc: Document, cues: Cues, out: TableResult) -> None:
+    blocks = [b for b in doc.blocks if b.kind != "table_cell"]
+    i = 0
+    while i < len(blocks):
+        if not _is_header(cues, doc.text[blocks[i].start:blocks[i].end]):
+            i += 1
+            continue
+        i = _read_rows(doc, cues, blocks, i, out)
+
+
+def _read_rows(doc: Document, cues: Cues, blocks: list[Block], h: int, out: TableResult) -> int:
+    """Rows after the header line blocks[h]; returns the index of the first block after the table."""
+    text = doc.text
+    rows: list[list[Block]] = []
+    i = h + 1
+    while i < len(blocks):
+        b = blocks[i]
+        t = text[b.start:b.end]
+        if cues.table_end.match(t) or _is_header(cues, t) or (len(t) > 100 and "。" in t):
+            break
+        if _starts_with_date(doc, b) and (not rows or _row_has_name_or_figure(doc, cues, rows[-1])):
+            rows.append([b])
+        elif rows and len(rows[-1]) < _MAX_ROW_BLOCKS:
+            rows[-1].append(b)
+        else:
+            break
+        i += 1
+    found = 0
+    for row in rows:
+        fig = _row_figure(doc, cues, row, out)
+        if fig is not None:
+            out.figures.append(fig)
+            found += 1
+    if found:
+        out.claimed.add(blocks[h].id)
+        out.claimed.update(b.id for row in rows for b in row)
+        return i
+    return h + 1
+
+
+def _row_has_name_or_figure(doc: Document, cues: Cues, row: list[Block]) -> bool:
+    return any(not _starts_with_date(doc, b) for b in row)
+
+
+def _row_figure(doc: Document, cues: Cues, row: list[Block], out: TableResult) -> AttendanceMention | None:
+    text = doc.text
+    date_blocks = []
+    k = 0
+    while k < len(row) and _starts_with_date(doc, row[k]) and k < 3:
+        date_blocks.append(row[k])
+        k += 1
+    name_parts: list[Block] = []
+    for j in range(k, len(row)):
+        b = row[j]
+        t = text[b.start:b.end]
+        m = _ROW_NUMBER.match(t, len(t) - len(t.lstrip()))
+        if m and not m.group("unit") and cues.not_person_unit.match(t[m.end("num"):]) and \
+                not t[m.end("num"):m.end("num") + 1].isspace():
+            m = None
+        if m is None:
+            name_parts.append(b)
+            continue
+        detail = text[b.start + m.end():b.end] + "".join(text[x.start:x.end] for x in row[j + 1:])
+        name = _clean_name([text[x.start:x.end] for x in name_parts])
+        lo = (date_blocks or name_parts or [b])[0].start
+        date = best_date(doc.dates, lo, (name_parts or [b])[-1].end if name_parts else b.start)
+        if date is None:
+            date = best_date(doc.dates, lo, b.start)
+        fig = _figure(doc, cues, b, m, "table.lines", name, date, detail, 0.85)
+        if name_parts:
+            out.name_spans[fig.start] = (name_parts[0].start, name_parts[-1].end)
+        return fig
+    return None
+
+
+def extract(doc: Document, cues: Cues) -> TableResult:
+    """Figures of every table with a participants column, and the blocks they occupy."""
+    out = TableResult()
+    _cell_tables(doc, cues, out)
+    _line_tables(doc, cues, out)
+    return out
