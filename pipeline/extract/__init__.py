@@ -1,0 +1,1 @@
+"""Extractors: dates, institutions, attendance figures and events."""
