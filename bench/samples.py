@@ -117,10 +117,10 @@ class _Bulletin:
 
     # -- page furniture -------------------------------------------------------------
     def _new_page(self) -> None:
-        if self.pages:
-            self.c.showPage()
         if self.max_pages is not None and self.pages >= self.max_pages:
             raise _Full
+        if self.pages:
+            self.c.showPage()
         self.pages += 1
         number = self.first_page + self.pages - 1
         c = self.c
@@ -168,10 +168,10 @@ class _Bulletin:
             self.fresh = False
             return
         self.y -= 8
-        for line in wrap(text, COL_W, 12, GOTHIC):
+        for line in wrap(text, COL_W, 11, GOTHIC):
             self._need(18)
-            self.c.setFont(GOTHIC, 12)
-            self.c.drawString(self._x(), self.y - 12, line)
+            self.c.setFont(GOTHIC, 11)
+            self.c.drawString(self._x(), self.y - 11, line)
             self.y -= 18
         self.y -= 6
 
@@ -266,7 +266,7 @@ def _long_articles() -> Iterable[Article]:
         month, day = i % 12 + 1, i * 7 % 25 + 1
         fields = dict(n=i + 1, month=month, day=day, end=day + 1 + i % 3,
                       count=20 + i * 37 % 180, ja=10 + i * 13 % 50, ru=12 + i * 11 % 60,
-                      unis=3 + i % 15, fy=1 + i % 4, heisei=25 + i % 6)
+                      unis=3 + i % 15, fy="元234"[i % 4], heisei=25 + i % 6)
         fields["total"] = fields["ja"] + fields["ru"]
         paragraphs = [LONG["paragraphs"][(i + k) % len(LONG["paragraphs"])].format(**fields)
                       for k in range(4)]
