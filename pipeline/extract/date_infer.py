@@ -1,0 +1,216 @@
+"""Where a year-less date gets its year: anchors in the document, its publication date, its title.
+
+A date written without a year (`9月25日`, `September 29`, `19 июня (вт)`) takes it, in this
+order, from: the nearest explicit date before it in the same paragraph (or a relative word
+there such as 本年 / this year, read against the publication date); the nearest explicit
+month- or day-precision date in the paragraphs before it in the same section; the document's
+publication date; the one year named in the title; a bare year in an earlier paragraph of the
+section; the nearest explicit date after it in the same paragraph. A fiscal-year anchor
+(2018年度) gives April–December to its own year and January–March to the next. When a weekday is
+written, the first candidate year on which the date falls on that weekday wins.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Document, Published
+from .date_patterns import Atom, Point
+from .date_read import scan
+
+_BARE_YEAR = re.compile(r"(?<![\d.,/-])(1[7-9]\d\d|20\d\d)(?![\d.,/-]?\d)")
+_ISSUE = re.compile(r"No\.\s*\d|Vol\.\s*\d|第\s*\d+\s*号|№\s*\d|Issue\s+\d", re.I)
+_SECTION_KINDS = ("heading", "title")
+
+
+@dataclass(slots=True)
+class Found:
+    """An atom placed in the document: absolute span, block index, resolved points."""
+
+    atom: Atom
+    block: int
+    explicit: bool  # the year is written in the text
+    a: Point | None = None  # resolved (year filled) points, None until resolved
+    b: Point | None = None
+    inferred_from: str | None = None
+    confidence: float = 1.0
+
+
+def year_for(anchor: Point, month: int | None, end: Point | None = None) -> int:
+    """The calendar year an anchor gives a date in `month`: a fiscal year runs April to March."""
+    if anchor.fiscal and anchor.month is None and month is not None and month < 4:
+        return anchor.year + 1
+    if end is not None and end.year != anchor.year and month is not None:
+        # a range across a year boundary: the side whose months hold `month`
+        if month <= (end.month or 12) and month < (anchor.month or 1):
+            return end.year
+    return anchor.year
+
+
+def published_year(pub: Point, month: int | None) -> int:
+    """The year of a date in `month` reported by a document published at `pub`: the
+    publication year, or the year before for a month more than six months after it."""
+    if pub.month is not None and month is not None and month - pub.month > 6:
+        return pub.year - 1
+    return pub.year
+
+
+def _best(atoms: list[Atom]) -> Atom | None:
+    """The most precise explicit single date among atoms (first of equal precision)."""
+    rank = {"day": 3, "month": 2}
+    best = None
+    for t in atoms:
+        if t.relative is not None or t.b is not None or t.a.year is None:
+            continue
+        if best is None or rank.get(t.a.precision(), 1) > rank.get(best.a.precision(), 1):
+            best = t
+    return best
+
+
+def point_value(p: Point) -> str:
+    """The value form of one point: YYYY-MM-DD, YYYY-MM, YYYY or FY2017."""
+    if p.day is not None:
+        return f"{p.year:04d}-{p.month:02d}-{p.day:02d}"
+    if p.month is not None:
+        return f"{p.year:04d}-{p.month:02d}"
+    return f"FY{p.year:04d}" if p.fiscal else f"{p.year:04d}"
+
+
+def find_published(doc: Document) -> tuple[Published, Point] | None:
+    """The publication date: ingest's hints (HTML meta, PDF footer), else a dateline block near
+    the top, else a periodical issue line (`北大時報 No.791／令和2年（2020年）2月`)."""
+    for source, raw in doc.published_hints:
+        best = _best(scan(raw))
+        if best is not None and best.a.month is not None:
+            return Published(point_value(best.a), source, raw), best.a
+    for source, raw in doc.published_hints:  # a year alone, only when nothing better
+        best = _best(scan(raw))
+        if best is not None:
+            return Published(point_value(best.a), source, raw), best.a
+    for i, b in enumerate(doc.blocks):
+        text = doc.text[b.start:b.end]
+        near_top = i < 8 and len(text) <= 60
+        if b.kind != "dateline" and not near_top and not (len(text) <= 80 and _ISSUE.search(text)):
+            continue
+        atoms = scan(text, b.lang)
+        best = _best(atoms)
+        if best is None or best.a.month is None:
+            continue
+        rest = len("".join(text[:best.start].split()) + "".join(text[best.end:].split()))
+        if _ISSUE.search(text):
+            return Published(point_value(best.a), "text", text), best.a
+        if b.kind == "dateline" or rest <= 15:
+            return Published(point_value(best.a), "dateline", text[best.start:best.end]), best.a
+    return None
+
+
+def title_anchor(doc: Document) -> Point | None:
+    """The one year the title names (`… Symposium 2020`, `2018年度…`), or None if none or several."""
+    title = doc.title
+    if not title:
+        for b in doc.blocks[:3]:
+            if b.kind in _SECTION_KINDS:
+                title = doc.text[b.start:b.end]
+                break
+    if not title:
+        return None
+    points = []
+    atoms = [t for t in scan(title) if t.relative is None and t.a.year is not None]
+    for t in atoms:
+        points.append(Point(t.a.year, fiscal=t.a.fiscal and t.a.month is None))
+        if t.b is not None:
+            points.append(Point(t.b.year, fiscal=t.b.fiscal))
+    taken = [(t.start, t.end) for t in atoms]
+    for m in _BARE_YEAR.finditer(title):
+        if not any(s <= m.start() < e for s, e in taken):
+            points.append(Point(int(m.group())))
+    distinct = {(p.year, p.fiscal) for p in points}
+    return points[0] if len(distinct) == 1 else None
+
+
+class Resolver:
+    """Year candidates for the year-less dates of one document, in order of preference."""
+
+    def __init__(self, doc: Document, found: list[Found], pub: Point | None, title: Point | None):
+        self.doc, self.found, self.pub, self.title = doc, found, pub, title
+        self.by_block: dict[int, list[Found]] = {}
+        for f in found:
+            self.by_block.setdefault(f.block, []).append(f)
+
+    def reference_year(self, before: int) -> int | None:
+        """The year relative words (本年, this year) count from."""
+        if self.pub is not None:
+            return self.pub.year
+        for f in reversed(self.found[:before]):
+            if f.explicit and f.atom.a.month is not None and f.atom.relative is None:
+                return f.a.year
+        return self.title.year if self.title else None
+
+    def _anchor(self, f: Found, index: int) -> Point | None:
+        """The point an anchor mention stands for (relative words resolved), or None."""
+        t = f.atom
+        if t.relative is not None:
+            ref = self.reference_year(index)
+            if ref is None:
+                return None
+            if t.relative_fiscal and self.pub is not None and self.pub.month is not None \
+                    and self.pub.month < 4:
+                ref -= 1
+            return Point(ref + t.relative, fiscal=t.relative_fiscal)
+        if not f.explicit or t.weak or f.a is None:
+            return None
+        return f.a
+
+    def candidates(self, f: Found, index: int, month: int | None) -> list[tuple[int, str]]:
+        """(year, source) candidates for the year-less mention found[index], best first."""
+        out: list[tuple[int, str]] = []
+        block = self.by_block.get(f.block, [])
+        pos = block.index(f)
+        for g in reversed(block[:pos]):  # same paragraph, before
+            p = self._anchor(g, self.found.index(g))
+            if p is not None:
+                out.append((year_for(p, month, g.b if g.b and not g.b.fiscal else None), "previous_date"))
+                break
+        bare: list[tuple[int, str]] = []
+        bi = f.block - 1
+        kinds = self.doc.blocks
+        while bi >= 0 and len(out) < 2:
+            for g in reversed(self.by_block.get(bi, [])):
+                p = self._anchor(g, self.found.index(g))
+                if p is None or g.atom.relative is not None:
+                    continue
+                if p.month is not None or p.fiscal:
+                    out.append((year_for(p, month, g.b), "previous_date"))
+                    break
+                if not bare:
+                    bare.append((year_for(p, month), "previous_date"))
+            else:
+                if bi < len(kinds) and kinds[bi].kind in _SECTION_KINDS:
+                    break
+                bi -= 1
+                continue
+            break
+        if self.pub is not None:
+            out.append((published_year(self.pub, month), "published"))
+        if self.title is not None:
+            out.append((year_for(self.title, month), "title"))
+        out.extend(bare)
+        for g in block[pos + 1:]:  # same paragraph, after
+            p = self._anchor(g, self.found.index(g))
+            if p is not None:
+                out.append((year_for(p, month), "following_date"))
+                break
+        return out
+
+
+def weekday_year(ok, cands: list[tuple[int, str]]) -> tuple[int, str, bool]:
+    """The first candidate year for which `ok(year)` (the written weekday holds): (year, source,
+    matched). Tries the candidates, then the first one -1 and +1; else the first, unmatched."""
+    for y, src in cands:
+        if ok(y):
+            return y, src, True
+    y0, src0 = cands[0]
+    for y in (y0 - 1, y0 + 1):
+        if ok(y):
+            return y, "weekday", True
+    return y0, src0, False

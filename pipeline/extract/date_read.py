@@ -1,0 +1,352 @@
+"""Reading date-pattern matches into atoms, and scanning a string for dates.
+
+`scan(text, lang)` runs the patterns of date_patterns.py over one string (a block's text,
+a title, a PDF footer), reads every match into an `Atom` (checking that it is a real
+calendar date), keeps the longest where matches overlap, and joins two atoms written with a
+range connector between them (`9月29日～10月2日`, `November 26 to December 4, 2019`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .date_lexicon import Lexicon, lexicon
+from .date_patterns import Atom, Point, patterns
+from .numerals import kanji_value
+from .eras import era_to_gregorian
+
+
+def parse_number(s: str) -> int | None:
+    """A date numeral: ASCII or full-width digits, kanji (二〇二〇, 十二), 元 (the first era year)."""
+    s = s.strip()
+    if s == "元":
+        return 1
+    return int(s) if s.isdecimal() else kanji_value(s)
+
+
+# ---- reading matches into atoms -------------------------------------------------------------
+
+def _year(lex: Lexicon, s: str | None) -> int | None:
+    n = parse_number(s) if s else None
+    return n if n is not None and lex.year_min <= n <= lex.year_max else None
+
+
+def _second_year(lex: Lexicon, first: int, s: str) -> int | None:
+    """The end year of a year range: '2021' or the abbreviated '83' of 1982–83."""
+    n = parse_number(s)
+    if n is None:
+        return None
+    if len(s) == 2:
+        n += first // 100 * 100
+    return n if first < n <= min(lex.year_max, first + 50) else None
+
+
+def _month(s: str | None) -> int | None:
+    n = parse_number(s) if s else None
+    return n if n is not None and 1 <= n <= 12 else None
+
+
+def _day(s: str | None) -> int | None:
+    n = parse_number(s) if s else None
+    return n if n is not None and 1 <= n <= 31 else None
+
+
+def _valid(p: Point) -> bool:
+    if p.day is None:
+        return True
+    try:
+        dt.date(p.year if p.year is not None else 2000, p.month, p.day)  # 2000: Feb 29 allowed
+    except (ValueError, TypeError):
+        return False
+    return True
+
+
+def _atom(start: int, end: int, a: Point, b: Point | None, rule: str, **kw) -> Atom | None:
+    if not _valid(a) or (b is not None and not _valid(b)):
+        return None
+    return Atom(start, end, a, b, rule, **kw)
+
+
+def _read_ja(m: re.Match, lex: Lexicon) -> Atom | None:
+    g = m.groupdict()
+    a, b = Point(), None
+    if g["era"]:
+        era = lex.era(g["era"])
+        n = parse_number(g["ey"])
+        a.year = era_to_gregorian(lex, era, n) if era and n is not None else None
+        if a.year is None:
+            return None
+        a.era = era.romaji
+        if g["ey2"]:
+            n2 = parse_number(g["ey2"])
+            y2 = era_to_gregorian(lex, era, n2) if n2 is not None else None
+            if y2 is None or y2 <= a.year:
+                return None
+            b = Point(year=y2, era=era.romaji)
+    elif g["y"]:
+        a.year = _year(lex, g["y"])
+        if a.year is None:
+            return None
+        if g["y2"]:
+            y2 = _second_year(lex, a.year, g["y2"])
+            if y2 is None:
+                return None
+            b = Point(year=y2)
+    elif g["same_y"]:
+        a.rel_year = lex.ja["same_year"][g["same_y"] + "年"]
+    a.fiscal = bool(g["fy"])
+    if b is not None:
+        b.fiscal = a.fiscal
+    if g["same_m"]:
+        a.rel_month = lex.ja["same_month"][g["same_m"] + "月"]
+        if a.year is None and a.rel_year is None:
+            a.rel_year = 0
+    elif g["m"]:
+        a.month = _month(g["m"])
+        if a.month is None:
+            return None
+        if g["m2"]:
+            m2 = _month(g["m2"])
+            if m2 is None or m2 <= a.month or b is not None:
+                return None
+            b = Point(year=a.year, month=m2, era=a.era, fiscal=a.fiscal)
+    if a.month is None and a.rel_month is None:
+        if a.year is None:
+            return None  # 末, 秋 alone
+        if a.rel_year is not None:
+            return None  # 同年 alone: a reference, not a date of its own
+    if a.month is not None and b is not None and b.month is None:
+        return None  # 2019-2021年4月: not a form we read
+    if g["d"]:
+        a.day = _day(g["d"])
+        if a.day is None:
+            return None
+        if g["d2"]:
+            d2 = _day(g["d2"])
+            if d2 is None or d2 <= a.day or b is not None:
+                return None
+            b = Point(year=a.year, month=a.month, day=d2, era=a.era, rel_year=a.rel_year,
+                      rel_month=a.rel_month)
+    wd = g["wd"] or g["wd2"]
+    if wd:
+        (b or a).weekday = lex.ja_weekdays[wd]
+    kind = (b or a).precision() if a.rel_month is None else "day"
+    rule = "ja_" + ("era_" if a.era else "") + ("same_" if a.rel_year is not None else "") + kind
+    return _atom(m.start(), m.end(), a, b, rule + ("_range" if b else ""))
+
+
+def _en_month(lex: Lexicon, s: str) -> int:
+    s = s.rstrip(".")
+    return lex.en_months.get(s) or lex.en_months[s.capitalize()]
+
+
+def _en_weekday(lex: Lexicon, s: str) -> int:
+    s = s.rstrip(".")
+    return lex.en_weekdays[s] if s in lex.en_weekdays else lex.en_weekdays[s.capitalize()]
+
+
+def _read_en(m: re.Match, lex: Lexicon) -> Atom | None:
+    g = m.groupdict()
+    s, e = m.start(), m.end()
+    for tag in ("a", "b"):
+        if g[f"m_{tag}"] and g[f"d_{tag}"]:
+            a = Point(year=_year(lex, g[f"y_{tag}"]), month=_en_month(lex, g[f"m_{tag}"]),
+                      day=_day(g[f"d_{tag}"]))
+            if a.day is None:
+                return None
+            b = None
+            if g[f"d2_{tag}"]:
+                d2 = _day(g[f"d2_{tag}"])
+                if d2 is None or d2 <= a.day:
+                    return None
+                b = Point(a.year, a.month, d2)
+            if g[f"wd_{tag}"]:
+                (b or a).weekday = _en_weekday(lex, g[f"wd_{tag}"])
+            return _atom(s, e, a, b, "en_dmy" if tag == "a" else "en_mdy", confidence=1.0 if a.year else 0.9)
+    if g["m_c"]:
+        return _atom(s, e, Point(_year(lex, g["y_c"]), _en_month(lex, g["m_c"])), None, "en_month_year")
+    if g["y_e"]:
+        return _atom(s, e, Point(_year(lex, g["y_e"])), None, "en_season_year")
+    if g["fy"]:
+        y = _fy(lex, g["fy"])
+        y2 = _fy(lex, g["fy2"]) if g["fy2"] else None
+        if y is None or g["fy2"] and (y2 is None or y2 <= y):
+            return None
+        return _atom(s, e, Point(y, fiscal=True), Point(y2, fiscal=True) if y2 else None, "en_fiscal_year")
+    for tag in ("g", "f", "h"):
+        if g[f"y_{tag}"]:
+            y = _year(lex, g[f"y_{tag}"])
+            if y is None:
+                return None
+            b = None
+            if g[f"y2_{tag}"]:
+                y2 = _second_year(lex, y, g[f"y2_{tag}"])
+                if y2 is None:
+                    return None
+                b = Point(y2)
+            cue = (g["cue"] or "").lower() if tag == "f" else ""
+            weak = cue in lex.en["weak_year_cues"]
+            if tag == "f" and not b:  # keep the cue out of the span: "in 2021" -> "2021"
+                s = m.start("y_f")
+            if tag == "h" and b is None:
+                return None
+            return _atom(s, e, Point(y), b, f"en_year_{'range' if b else 'cue'}", weak=weak,
+                         confidence=0.9 if tag == "h" else 1.0)
+    if g["m_d"]:
+        return _atom(m.start("m_d"), e, Point(month=_en_month(lex, g["m_d"])), None, "en_month_cue",
+                     confidence=0.7)
+    return None
+
+
+def _fy(lex: Lexicon, s: str) -> int | None:
+    n = int(s)
+    if len(s) == 2:
+        n += 2000
+    return n if lex.year_min <= n <= lex.year_max else None
+
+
+def _ru_month(lex: Lexicon, s: str) -> int:
+    return lex.ru_months[s.rstrip(".").lower()]
+
+
+def _read_ru(m: re.Match, lex: Lexicon) -> Atom | None:
+    g = m.groupdict()
+    s, e = m.start(), m.end()
+    if g["rd"]:
+        a = Point(_year(lex, g["ry"]), _ru_month(lex, g["rm"]), _day(g["rd"]))
+        if a.day is None or g["ry"] and a.year is None:
+            return None
+        b = None
+        if g["rd2"]:
+            d2 = _day(g["rd2"])
+            if d2 is None or d2 <= a.day:
+                return None
+            b = Point(a.year, a.month, d2)
+        wd = g["rwd"] or g["rwd2"]
+        if wd:
+            (b or a).weekday = lex.ru_weekdays[wd.rstrip(".").lower()]
+        return _atom(s, e, a, b, "ru_dmy", confidence=1.0 if a.year else 0.9)
+    if g["rm_b"]:
+        y = _year(lex, g["ry_b"])
+        return _atom(s, e, Point(y, _ru_month(lex, g["rm_b"])), None, "ru_month_year") if y else None
+    if g["ry_c"]:
+        y = _year(lex, g["ry_c"])
+        if y is None:
+            return None
+        b = None
+        if g["ry2_c"]:
+            y2 = _second_year(lex, y, g["ry2_c"])
+            if y2 is None:
+                return None
+            b = Point(y2)
+        return _atom(s, e, Point(y), b, "ru_year_range" if b else "ru_year")
+    if g["ry_d"]:
+        y = _year(lex, g["ry_d"])
+        return _atom(s, e, Point(y), None, "ru_season_year") if y else None
+    if g["rm_e"]:
+        return _atom(m.start("rm_e"), e, Point(month=_ru_month(lex, g["rm_e"])), None, "ru_month_cue",
+                     confidence=0.7)
+    return None
+
+
+def _read_num(m: re.Match, lex: Lexicon, lang: str | None) -> Atom | None:
+    g = m.groupdict()
+    s, e = m.start(), m.end()
+    if g["iy"]:
+        a = Point(_year(lex, g["iy"]), _month(g["im"]), _day(g["id"]))
+        if g["iwd"]:
+            a.weekday = lex.ja_weekdays[g["iwd"]]
+        rule = "iso" if g["isep"] == "-" else "ymd_numeric"
+    elif g["nd"]:
+        first, second = int(g["nd"]), int(g["nm"])
+        # dotted dates are day-first everywhere (05.12.2019 = 5 December); slashes are
+        # month-first in English; 12/25/2019 can only be month-first
+        month_first = g["nsep"] != "." and lang == "en" and first <= 12 or second > 12 >= first
+        day, month = (second, first) if month_first else (first, second)
+        a = Point(_year(lex, g["ny"]), _month(str(month)), _day(str(day)))
+        rule = "mdy_numeric" if month_first else "dmy_numeric"
+    else:
+        era = lex.era(g["ne"] or g["ne2"])
+        n = parse_number(g["ney"])
+        y = era_to_gregorian(lex, era, n) if era and n is not None else None
+        a = Point(y, _month(g["nem"]), _day(g["ned"]), era=era.romaji if era else None)
+        rule = "era_numeric"
+    if a.year is None or a.month is None or a.day is None:
+        return None
+    return _atom(s, e, a, None, rule)
+
+
+# ---- scanning a string ----------------------------------------------------------------------
+
+def _order_key(p: Point) -> tuple[int, int, int]:
+    return (p.year or 0, p.month or 1, p.day or 1)
+
+
+def _join(left: Atom, right: Atom) -> Atom | None:
+    """`left CONNECTOR right` as one range, or None when the two do not make one."""
+    if left.b or right.b or left.relative is not None or right.relative is not None:
+        return None
+    a = Point(**{f: getattr(left.a, f) for f in Point.__slots__})
+    b = Point(**{f: getattr(right.a, f) for f in Point.__slots__})
+    if a.rel_year is not None or b.rel_year is not None:
+        if not (b.year is None and b.rel_year is None):
+            return None
+    if (a.month is None) != (b.month is None) and a.month is not None:
+        return None  # 9月～2021年: not a range we read
+    if a.day is not None and b.month is None:
+        return None
+    if b.year is None and b.rel_year is None:
+        b.year, b.era, b.fiscal, b.rel_year = a.year, a.era, a.fiscal, a.rel_year
+        if a.month is not None and b.month is None:
+            b.month = a.month
+    elif a.year is None and a.rel_year is None and b.year is not None:
+        a.year = b.year if (a.month or 1, a.day or 1) <= (b.month or 12, b.day or 31) else b.year - 1
+        a.fiscal = b.fiscal
+    if a.year is None and (a.month, a.day or 0) >= (b.month, b.day or 0):
+        return None  # 12月28日～1月5日 with no year: leave as two dates
+    if a.year is not None and _order_key(a) >= _order_key(b):
+        return None
+    if a.fiscal != b.fiscal and a.month is None and b.month is None:
+        return None
+    conf = min(left.confidence, right.confidence)
+    return Atom(left.start, right.end, a, b, "range", weak=left.weak, confidence=conf)
+
+
+def scan(text: str, lang: str | None = None) -> list[Atom]:
+    """Every date atom in `text`, in order, spans relative to `text` (relative-year words too)."""
+    lex, pats = lexicon(), patterns()
+    found: list[Atom] = []
+    for pat, read in ((pats.ja, _read_ja), (pats.en, _read_en), (pats.ru, _read_ru)):
+        for m in pat.finditer(text):
+            if m.end() > m.start():
+                atom = read(m, lex)
+                if atom is not None:
+                    found.append(atom)
+    for m in pats.num.finditer(text):
+        atom = _read_num(m, lex, lang)
+        if atom is not None:
+            found.append(atom)
+    # the longest match wins where several overlap
+    found.sort(key=lambda t: (t.start - t.end, t.start))
+    kept: list[Atom] = []
+    for atom in found:
+        if all(atom.end <= k.start or atom.start >= k.end for k in kept):
+            kept.append(atom)
+    for m in pats.relative.finditer(text):
+        if all(m.end() <= k.start or m.start() >= k.end for k in kept):
+            word = m.group()
+            fiscal = m.group("relfy") is not None
+            table = lex.ja["relative_fiscal_years"] if fiscal else {
+                **lex.ja["relative_years"], **lex.en["relative_years"], **lex.ru["relative_years"]}
+            kept.append(Atom(m.start(), m.end(), Point(fiscal=fiscal), None, "relative",
+                             relative=table[word], relative_fiscal=fiscal))
+    kept.sort(key=lambda t: t.start)
+    out: list[Atom] = []
+    for atom in kept:
+        if out and pats.connector.fullmatch(text, out[-1].end, atom.start):
+            joined = _join(out[-1], atom)
+            if joined is not None:
+                out[-1] = joined
+                continue
+        out.append(atom)
+    return out
