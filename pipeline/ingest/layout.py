@@ -1,0 +1,274 @@
+"""Page geometry to reading order: glyphs → rows → columns → lines → paragraphs.
+
+Pure geometry, no PDF library: pdf.py hands over the glyphs of one page (vertical pages already
+turned so that their columns read like horizontal lines). Columns are found from the gutters
+between the x-extents of line fragments (fragments spanning a gutter, like a title across both
+columns, are read in their vertical place); each column is read top to bottom, and the lines of
+a column grouped into paragraphs by vertical gaps, first-line indents and short lines that end
+a sentence.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from statistics import median
+
+from . import rules
+
+
+@dataclass(slots=True)
+class Glyph:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool = False
+
+
+@dataclass(slots=True)
+class Line:
+    glyphs: list[Glyph]
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    text: str = ""
+    bold: bool = False
+
+    @classmethod
+    def of(cls, glyphs: list[Glyph]) -> "Line":
+        glyphs.sort(key=lambda g: g.x0)
+        ink = [g for g in glyphs if not g.text.isspace()] or glyphs
+        return cls(glyphs, min(g.x0 for g in ink), max(g.x1 for g in ink), min(g.top for g in ink),
+                   max(g.bottom for g in ink), median(g.size for g in ink), _line_text(glyphs),
+                   sum(g.bold for g in ink) > len(ink) / 2)
+
+
+def _line_text(glyphs: list[Glyph]) -> str:
+    out: list[str] = []
+    prev: Glyph | None = None
+    pending_space = False
+    for g in glyphs:
+        if g.text.isspace():
+            pending_space = prev is not None
+            continue
+        if prev is not None and (pending_space or g.x0 - prev.x1 > 0.3 * min(g.size, prev.size)):
+            out.append(" ")
+        out.append(g.text)
+        prev, pending_space = g, False
+    return "".join(out)
+
+
+@dataclass(slots=True)
+class Region:
+    """A table on the page: its bounding box and its cells' boxes (row by row)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    cells: list[list[tuple[float, float, float, float] | None]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Para:
+    lines: list[Line]
+    kind: str = "paragraph"  # paragraph | heading | table
+    indented: bool = False  # first line indented (so it starts a paragraph)
+    open_end: bool = False  # last line fills the column without ending a sentence
+    full_end: bool = False  # last line fills the column
+    table: list[list[list[Line]]] | None = None  # table: rows of cells of lines
+
+
+def rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Glyphs grouped into rows: those whose vertical centres lie within half a size."""
+    glyphs = sorted(glyphs, key=lambda g: (g.top + g.bottom) / 2)
+    out: list[list[Glyph]] = []
+    anchor = None
+    for g in glyphs:
+        c = (g.top + g.bottom) / 2
+        if anchor is not None and c - anchor < 0.45 * g.size:
+            out[-1].append(g)
+        else:
+            out.append([g])
+            anchor = c
+    return out
+
+
+def fragments(row: list[Glyph]) -> list[Line]:
+    """A row cut at wide horizontal gaps (a gutter between columns, a table column)."""
+    row.sort(key=lambda g: g.x0)
+    out, cur, right = [], [], None
+    for g in row:
+        if cur and right is not None and g.x0 - right > 1.5 * g.size:
+            out.append(cur)
+            cur = []
+        cur.append(g)
+        if not g.text.isspace():
+            right = g.x1 if right is None else max(right, g.x1)
+    if cur:
+        out.append(cur)
+    return [Line.of(c) for c in out if any(not g.text.isspace() for g in c)]
+
+
+def gutters(frags: list[Line]) -> list[tuple[float, float]]:
+    """Vertical gaps between text columns, left to right."""
+    if len(frags) < 6:
+        return []
+    xmin, xmax = min(f.x0 for f in frags), max(f.x1 for f in frags)
+    width = xmax - xmin
+    size = median(f.size for f in frags)
+    narrow = sorted((f for f in frags if f.x1 - f.x0 < 0.55 * width), key=lambda f: f.x0)
+    if len(narrow) < 0.5 * len(frags):
+        return []
+    cands, reach = [], None
+    for f in narrow:
+        if reach is not None and f.x0 - reach >= max(0.8 * size, 4.0):
+            cands.append((reach, f.x0))
+        reach = f.x1 if reach is None else max(reach, f.x1)
+    # a gutter is real when the columns on both sides are left-aligned runs of filled lines
+    edges = [xmin] + [g[1] for g in cands]
+    ends = [g[0] for g in cands] + [xmax]
+    ok = [_is_column(narrow, lo, hi, size) for lo, hi in zip(edges, ends)]
+    return [g for i, g in enumerate(cands) if ok[i] and ok[i + 1]]
+
+
+def _is_column(frags: list[Line], lo: float, hi: float, size: float) -> bool:
+    inside = [f for f in frags if f.x0 >= lo - 1 and f.x1 <= hi + 1]
+    if len(inside) < 3:
+        return False
+    left = min(f.x0 for f in inside)
+    aligned = sum(f.x0 - left < 1.5 * size for f in inside)
+    fill = median((f.x1 - f.x0) / max(hi - lo, 1.0) for f in inside)
+    return aligned >= 0.5 * len(inside) and fill >= 0.45
+
+
+def reading_order(frags: list[Line], tables: list[Region], gut: list[tuple[float, float]]):
+    """Items (Line or Region) grouped in flows, each flow with its column bounds, in reading order."""
+    bounds = [(-1e9, gut[0][0])] if gut else [(-1e9, 1e9)]
+    for (a, b), nxt in zip(gut, gut[1:] + [(1e9, 1e9)]):
+        bounds.append((b, nxt[0]))
+    ncol = len(bounds)
+
+    def column(x0: float, x1: float) -> int | None:
+        for lo, hi in gut:
+            if x0 < lo - 1 and x1 > hi + 1:
+                return None  # spans a gutter
+        c = (x0 + x1) / 2
+        return next(i for i, (lo, hi) in enumerate(bounds) if c <= hi or i == ncol - 1)
+
+    items = [(f.top, f) for f in frags] + [(t.top, t) for t in tables]
+    items.sort(key=lambda it: it[0])
+    flows: list[tuple[int | None, list]] = []
+    pending: list[list] = [[] for _ in range(ncol)]
+
+    def flush():
+        for i in range(ncol):
+            if pending[i]:
+                flows.append((i, pending[i]))
+                pending[i] = []
+
+    for _, it in items:
+        col = column(it.x0, it.x1)
+        if col is None:
+            flush()
+            flows.append((None, [it]))
+        else:
+            pending[col].append(it)
+    flush()
+    return flows
+
+
+def merge_rows(items: list) -> list:
+    """Fragments of one flow that share a row become one line (a table region stays as it is)."""
+    out: list = []
+    for it in items:
+        prev = out[-1] if out else None
+        if (isinstance(it, Line) and isinstance(prev, Line)
+                and abs((it.top + it.bottom) - (prev.top + prev.bottom)) / 2 < 0.45 * it.size):
+            out[-1] = _join(prev, it) if prev.x0 <= it.x0 else _join(it, prev)
+        else:
+            out.append(it)
+    return out
+
+
+def _join(a: Line, b: Line) -> Line:
+    """Two fragments of one row (a left of b) as one line."""
+    space = " " if b.x0 - a.x1 > 0.3 * min(a.size, b.size) else ""
+    return Line([], a.x0, max(a.x1, b.x1), min(a.top, b.top), max(a.bottom, b.bottom),
+                max(a.size, b.size), a.text + space + b.text, a.bold and b.bold)
+
+
+def paragraphs(lines: list[Line], left: float, right: float, body: float) -> list[Para]:
+    """The paragraphs of one flow of lines (one column of one page, top to bottom)."""
+    if not lines:
+        return []
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if 0 <= b.top - a.bottom < 2 * a.size]
+    lead = median(gaps) if len(gaps) >= 2 else None
+    paras: list[Para] = []
+    prev: Line | None = None
+    for ln in lines:
+        indent = ln.x0 - left >= max(1.5, 0.2 * ln.size)
+        brk = prev is None
+        if prev is not None:
+            gap = ln.top - prev.bottom
+            limit = (lead + max(0.5 * ln.size, 0.4 * lead)) if lead is not None else 0.9 * ln.size
+            short = prev.x1 < right - 2 * prev.size
+            brk = (gap > limit or (indent and prev.x0 - left < 1.0)
+                   or (short and rules.ends_sentence(prev.text))
+                   or prev.x1 - left < 0.5 * (right - left)
+                   or rules.starts_item(ln.text)
+                   or abs(ln.size - prev.size) > 0.15 * body or ln.bold != prev.bold)
+        if brk:
+            paras.append(Para([ln], indented=indent))
+        else:
+            paras[-1].lines.append(ln)
+        prev = ln
+    for p in paras:
+        last = p.lines[-1]
+        # fills the column (not overfull like a heading set wider than the text) mid-sentence
+        p.open_end = (right - 2.5 * last.size <= last.x1 <= right + 0.3 * last.size
+                      and not rules.ends_sentence(last.text) and not rules.is_running_line(last.text))
+        p.full_end = last.x1 >= right - 2.5 * last.size
+        size = median(ln.size for ln in p.lines)
+        if len(p.lines) <= 3 and (size >= 1.15 * body or (p.lines[0].bold and len(p.lines) == 1)):
+            p.kind = "heading"
+    return paras
+
+
+def page_paragraphs(frags: list[Line], tables: list[Region], table_lines) -> list[Para]:
+    """Every paragraph of a page in reading order. `table_lines(region)` gives a table's cells."""
+    if not frags and not tables:
+        return []
+    body = median(f.size for f in frags) if frags else 10.0
+    gut = gutters(frags)
+    xmin = min([f.x0 for f in frags] + [t.x0 for t in tables])
+    xmax = _right_edge([f.x1 for f in frags]) if frags else max(t.x1 for t in tables)
+    col_edges: dict[int | None, tuple[float, float]] = {None: (xmin, xmax)}
+    flows = reading_order(frags, tables, gut)
+    for col, items in flows:
+        if col is not None and col not in col_edges:
+            mine = [f for c, its in flows if c == col for f in its if isinstance(f, Line)]
+            if mine:
+                col_edges[col] = (min(f.x0 for f in mine), _right_edge([f.x1 for f in mine]))
+    out: list[Para] = []
+    for col, items in flows:
+        left, right = col_edges.get(col, (xmin, xmax))
+        run: list[Line] = []
+        for it in merge_rows(items):
+            if isinstance(it, Line):
+                run.append(it)
+                continue
+            out += paragraphs(run, left, right, body)
+            run = []
+            out.append(Para([], kind="table", table=table_lines(it)))
+        out += paragraphs(run, left, right, body)
+    return out
+
+
+def _right_edge(x1s: list[float]) -> float:
+    """The column's right edge: where most full lines end (robust to a few overlong ones)."""
+    s = sorted(x1s)
+    return s[int(len(s) * 0.8)] if len(s) >= 5 else s[-1]

@@ -1,0 +1,192 @@
+"""Unicode normalisation and line re-joining, kept reversible through a char-level offset map.
+
+A `Mapped` string carries, for every character of the normalised text, the span of the source
+text it came from (`starts[i]`, `ends[i]`, end exclusive). Characters that ingest inserts itself
+(the space that joins two English lines, block separators) map to the source characters they
+replace (the line break) or to an empty span at their position. Dropped characters (a soft
+hyphen, the hyphen of a word wrapped across lines, the line break between Japanese lines) simply
+have no counterpart. Both arrays are non-decreasing, so any span of the normalised text maps back
+to one span of the source (`to_source`).
+
+NFKC is applied where it is safe: full-width ASCII letters/digits/punctuation become ASCII,
+half-width katakana become full-width (with their voicing marks), compatibility ideographs and
+Kangxi radicals become the unified ideographs. Characters whose NFKC form changes what they say
+are kept as they are: circled and parenthesised numbers (①, ⑴ are list markers, not the number),
+superscripts/subscripts (m²), vulgar fractions (½) and the ellipsis.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+#: Characters removed outright (no output, no offset): format characters that only hinder matching.
+_DROP = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+#: Compatibility decompositions whose NFKC result changes meaning (see the module docstring).
+_UNSAFE_TAGS = ("<circle>", "<super>", "<sub>", "<fraction>")
+_KEEP = frozenset("\u2026\u2025")  # … ‥ keep their length
+
+
+@dataclass(slots=True)
+class Mapped:
+    """A string with, for every character, the [start, end) span of the source it came from."""
+
+    text: str = ""
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+
+    @classmethod
+    def identity(cls, s: str, base: int = 0) -> "Mapped":
+        return cls(s, list(range(base, base + len(s))), list(range(base + 1, base + len(s) + 1)))
+
+    @classmethod
+    def synthetic(cls, s: str, start: int, end: int | None = None) -> "Mapped":
+        """Inserted text standing for source[start:end] (empty span when end is None)."""
+        end = start if end is None else end
+        return cls(s, [start] * len(s), [end] * len(s))
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __getitem__(self, sl: slice) -> "Mapped":
+        return Mapped(self.text[sl], self.starts[sl], self.ends[sl])
+
+    def __add__(self, other: "Mapped") -> "Mapped":
+        return Mapped(self.text + other.text, self.starts + other.starts, self.ends + other.ends)
+
+    def extend(self, other: "Mapped") -> None:
+        self.text += other.text
+        self.starts.extend(other.starts)
+        self.ends.extend(other.ends)
+
+    def strip(self) -> "Mapped":
+        s = self.text
+        i, j = 0, len(s)
+        while i < j and s[i].isspace():
+            i += 1
+        while j > i and s[j - 1].isspace():
+            j -= 1
+        return self[i:j]
+
+    def collapse_spaces(self) -> "Mapped":
+        """Runs of whitespace become one space (mapped to the first of the run)."""
+        s = self.text
+        if "  " not in s and not any(c.isspace() and c != " " for c in s):
+            return self
+        out, st, en = [], [], []
+        prev_space = False
+        for i, c in enumerate(s):
+            if c.isspace():
+                if prev_space:
+                    en[-1] = self.ends[i]
+                    continue
+                c, prev_space = " ", True
+            else:
+                prev_space = False
+            out.append(c)
+            st.append(self.starts[i])
+            en.append(self.ends[i])
+        return Mapped("".join(out), st, en)
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """The source span that the normalised span [start, end) came from."""
+        if start >= end:
+            pos = self.starts[start] if start < len(self.starts) else (self.ends[-1] if self.ends else 0)
+            return pos, pos
+        return self.starts[start], max(self.ends[start:end])
+
+
+# Same-meaning variants that legacy Japanese encodings disagree on (Shift_JIS decoders give
+# U+301C WAVE DASH where CP932 gives U+FF5E FULLWIDTH TILDE): folded to one form, length kept.
+_FOLD = {"\u301c": "~"}
+
+
+@lru_cache(maxsize=4096)
+def _safe_nfkc(cluster: str) -> str:
+    if len(cluster) == 1:
+        c = cluster
+        if c in _DROP:
+            return ""
+        if c in _FOLD:
+            return _FOLD[c]
+        if c.isascii() or c in _KEEP:
+            return c
+        decomp = unicodedata.decomposition(c)
+        if decomp.startswith(_UNSAFE_TAGS):
+            return c
+    out = unicodedata.normalize("NFKC", cluster)
+    if any(ch in _DROP for ch in out):
+        out = "".join(ch for ch in out if ch not in _DROP)
+    return out
+
+
+def _is_mark(c: str) -> bool:
+    # combining marks and the half-width voicing marks that NFKC composes with the kana before
+    return c in "\uff9e\uff9f" or (not c.isascii() and unicodedata.combining(c) != 0)
+
+
+def nfkc(s: str, base: int = 0, enabled: bool = True) -> Mapped:
+    """NFKC where safe, cluster by cluster (a base character with its combining marks).
+
+    Every output character maps to the source cluster it came from (offset by `base`).
+    """
+    if not enabled or s.isascii():
+        return Mapped.identity(s, base)
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i, n = 0, len(s)
+    while i < n:
+        j = i + 1
+        while j < n and _is_mark(s[j]):
+            j += 1
+        norm = _safe_nfkc(s[i:j])
+        out.append(norm)
+        starts.extend([base + i] * len(norm))
+        ends.extend([base + j] * len(norm))
+        i = j
+    return Mapped("".join(out), starts, ends)
+
+
+# --- line re-joining ------------------------------------------------------------------------
+
+_HYPHENS = "-\u2010\u00ad"
+
+
+def is_wide(c: str) -> bool:
+    """Japanese/Chinese script or full-width punctuation: lines join with no space."""
+    if c.isascii():
+        return False
+    return unicodedata.east_asian_width(c) in ("W", "F")
+
+
+def joiner(prev: str, nxt: str) -> tuple[int, str]:
+    """How two hard-wrapped lines join: (characters to drop from the end of prev, separator)."""
+    if not prev or not nxt:
+        return 0, ""
+    a, b = prev[-1], nxt[0]
+    if a in _HYPHENS and len(prev) >= 2 and prev[-2].isalpha() and not is_wide(prev[-2]):
+        if b.islower():
+            return 1, ""  # a word wrapped with a hyphen: inter-\nnational -> international
+        return 0, ""  # Japan-\nRussia keeps its hyphen
+    if is_wide(a) or is_wide(b):
+        return 0, ""
+    return 0, " "
+
+
+def join_lines(lines: list[Mapped]) -> Mapped:
+    """Re-join the hard-wrapped lines of one paragraph (each line already stripped)."""
+    lines = [ln for ln in lines if ln.text]
+    if not lines:
+        return Mapped()
+    out = Mapped(lines[0].text, list(lines[0].starts), list(lines[0].ends))
+    for ln in lines[1:]:
+        drop, sep = joiner(out.text, ln.text)
+        if drop:
+            out = out[: len(out) - drop]
+        if sep:
+            # the space stands for what lay between the two lines in the source (the line break)
+            gap_start = out.ends[-1] if out.ends else ln.starts[0]
+            out.extend(Mapped.synthetic(sep, gap_start, max(gap_start, ln.starts[0])))
+        out.extend(ln)
+    return out

@@ -1,0 +1,141 @@
+"""Ingest's language knowledge (pipeline/data/ingest.toml), loaded once and validated, and the
+patterns built from it: datelines, date-bearing furniture, page numbers, headings."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..errors import ConfigError
+
+_SCHEMA = {
+    "text": {"sentence_end": list, "heading_not_end": list, "bullets": list, "heading_max_chars": int},
+    "dates": {"eras": list, "weekdays_ja": list, "months_en": list, "weekdays_en": list,
+              "months_ru": list, "weekdays_ru": list, "dateline_labels": list},
+    "furniture": {"page_words": list, "margin": float},
+}
+
+
+@dataclass(frozen=True)
+class Rules:
+    sentence_end: tuple[str, ...]
+    heading_not_end: tuple[str, ...]
+    bullets: tuple[str, ...]
+    heading_max_chars: int
+    margin: float
+    dateline: re.Pattern
+    has_date: re.Pattern
+    page_number: re.Pattern
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _validate(data: dict, where: str) -> list[str]:
+    problems = []
+    for section, keys in _SCHEMA.items():
+        sec = data.get(section)
+        if not isinstance(sec, dict):
+            problems.append(f"{where}: missing table [{section}]")
+            continue
+        for key, tp in keys.items():
+            v = sec.get(key)
+            if not isinstance(v, tp) or (tp is list and not all(isinstance(x, str) and x for x in v)):
+                problems.append(f"{where}: {section}.{key} must be a {tp.__name__}"
+                                + (" of non-empty strings" if tp is list else ""))
+        for key in sec:
+            if key not in keys:
+                problems.append(f"{where}: {section}.{key}: unknown key")
+    return problems
+
+
+def build(data: dict, where: str = "ingest.toml") -> Rules:
+    problems = _validate(data, where)
+    if problems:
+        raise ConfigError(problems)
+    t, d, f = data["text"], data["dates"], data["furniture"]
+    eras = _alt(d["eras"])
+    wd_ja = "".join(d["weekdays_ja"])
+    months = _alt(d["months_en"])
+    wd_en = _alt(d["weekdays_en"])
+    months_ru = _alt(d["months_ru"])
+    wd_ru = _alt(d["weekdays_ru"])
+    num_year = r"(?:1[89]|20)\d\d"
+    ja = (rf"(?:(?:{eras})\s*(?:\d{{1,2}}|元)\s*年\s*(?:[（(]\s*{num_year}\s*年?\s*[)）])?|{num_year}\s*年)"
+          rf"(?:度)?\s*(?:\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?)?(?:\s*[（(][{wd_ja}](?:曜日?)?[)）])?")
+    numeric = (rf"(?:{num_year}\s*[./\-]\s*\d{{1,2}}(?:\s*[./\-]\s*\d{{1,2}})?"
+               rf"|\d{{1,2}}\s*[./]\s*\d{{1,2}}\s*[./]\s*{num_year})")
+    en = (rf"(?:(?:{wd_en})\.?,?\s+)?(?:(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{num_year}"
+          rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{months})\.?,?\s+{num_year}|(?:{months})\.?,?\s+{num_year})")
+    ru = (rf"(?:(?:{wd_ru}),?\s+)?(?:\d{{1,2}}\s+)?(?:{months_ru})\s+{num_year}\s*(?:г\.|года|год)?")
+    date = rf"(?:{ja}|{numeric}|{en}|{ru})"
+    labels = _alt(d["dateline_labels"])
+    time = r"(?:\s*,?\s*\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?)?"
+    dateline = re.compile(rf"^\s*(?:(?:{labels})\s*[:：]?\s*)?{date}{time}\s*$", re.IGNORECASE)
+    has_date = re.compile(rf"{ja}|{numeric}|{en}|{ru}", re.IGNORECASE)
+    page_words = _alt(f["page_words"])
+    page_number = re.compile(
+        rf"^[\s\-–—―‐・~〜()（）\[\]|]*(?:(?:{page_words})\s*)?(?:\d{{1,4}}|[ivxlcdm]{{1,6}})"
+        rf"(?:\s*(?:/|of|из|／)\s*\d{{1,4}})?\s*(?:ページ|頁)?[\s\-–—―‐・~〜()（）\[\]|]*$",
+        re.IGNORECASE)
+    return Rules(
+        sentence_end=tuple(t["sentence_end"]), heading_not_end=tuple(t["heading_not_end"]),
+        bullets=tuple(t["bullets"]), heading_max_chars=t["heading_max_chars"],
+        margin=f["margin"], dateline=dateline, has_date=has_date, page_number=page_number,
+    )
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    text = resources.files("pipeline").joinpath("data/ingest.toml").read_text(encoding="utf-8")
+    return build(tomllib.loads(text), "pipeline/data/ingest.toml")
+
+
+def ends_sentence(s: str) -> bool:
+    s = s.rstrip()
+    return bool(s) and s.endswith(rules().sentence_end)
+
+
+def starts_item(s: str) -> bool:
+    """A bullet, or a list number: '1.', '(1)', '１．', '①', 'a)'."""
+    s = s.lstrip()
+    if s.startswith(rules().bullets) and len(s) > 1:
+        return True
+    return bool(re.match(r"^(?:\(?\d{1,3}[.)．）]|[（(]\d{1,3}[)）]|[\u2460-\u2473\u2776-\u277f\u3251-\u325f]|[a-zA-Z][.)]\s)", s))
+
+
+def is_heading(s: str) -> bool:
+    """A short line that is not a sentence: a title or section heading."""
+    s = s.strip()
+    r = rules()
+    if not s or len(s) > r.heading_max_chars or s.endswith(r.heading_not_end):
+        return False
+    if not any(c.isalpha() for c in s):
+        return False
+    if re.search(r"[。．]|[.!?]\s+\S", s):  # a sentence ends inside
+        return False
+    if s.endswith((":", "：")) and len(s) < 20:
+        return False  # a label ("Gateway for:")
+    return r.dateline.match(s) is None
+
+
+def is_dateline(s: str) -> bool:
+    return rules().dateline.match(s) is not None
+
+
+def has_date(s: str) -> bool:
+    return rules().has_date.search(s) is not None
+
+
+def is_running_line(s: str) -> bool:
+    """A page header/footer left in converted text: a page number beside a date
+    ("10 北大時報 No.791／令和2年（2020年）2月", "Bulletin, May 2020 | 7")."""
+    s = s.strip()
+    return bool(re.match(r"^\d{1,4}\s|.*\s[|/]?\s*\d{1,4}$", s)) and has_date(s) and not ends_sentence(s)
+
+
+def is_page_number(s: str) -> bool:
+    return rules().page_number.match(s) is not None

@@ -1,0 +1,142 @@
+"""Plain text: paragraphs at blank lines, hard-wrapped lines re-joined, headings and datelines.
+
+Text converted from PDF is hard-wrapped at a fixed width (Japanese mid-word: "筑波大学東京" /
+"キャンパス"), sometimes with a blank line after every wrapped line. A run of lines is taken as
+wrapped when most of its lines reach the wrap width; it is re-joined except where a line is
+indented, starts a list item, or follows a short line that ends a sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import rules
+from .blocks import RawBlock
+from .normalize import Mapped, is_wide, join_lines, nfkc
+
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+@dataclass(slots=True)
+class Line:
+    text: Mapped  # stripped
+    indent: bool
+    width: int  # display width (wide characters count 2)
+
+
+def display_width(s: str) -> int:
+    return sum(2 if is_wide(c) else 1 for c in s)
+
+
+def source_width(m: Mapped, source: str) -> int:
+    """Display width of a line as it was wrapped: measured on the source (before NFKC)."""
+    return display_width(source[m.starts[0]:m.ends[-1]]) if m.text else 0
+
+
+def split_lines(m: Mapped, source: str) -> list[Line | None]:
+    """The lines of a text; None for a blank line."""
+    out: list[Line | None] = []
+    pos = 0
+    s = m.text
+    for brk in [*_LINE_BREAK.finditer(s), None]:
+        end = brk.start() if brk else len(s)
+        raw = m[pos:end]
+        stripped = raw.strip()
+        if not stripped.text:
+            out.append(None)
+        else:
+            indent = raw.text[:1].isspace()
+            out.append(Line(stripped.collapse_spaces(), indent, source_width(stripped, source)))
+        if brk is None:
+            break
+        pos = brk.end()
+    return out
+
+
+def _wrap_width(widths: list[int]) -> int:
+    """The width lines are wrapped at: the commonest width of the longer lines (the larger on ties)."""
+    counts: dict[int, int] = {}
+    for w in widths:
+        if w >= 16:
+            counts[w] = counts.get(w, 0) + 1
+    if sum(counts.values()) < 3:
+        return 0
+    return max(counts, key=lambda w: (counts[w], w))
+
+
+def _is_wrapped(group: list[Line]) -> bool:
+    if len(group) < 2:
+        return False
+    wg = max(ln.width for ln in group)
+    if wg < 20:
+        return False
+    body = group[:-1]
+    return sum(ln.width >= 0.75 * wg for ln in body) >= 0.6 * len(body)
+
+
+def _kind(text: str, single_line: bool) -> str:
+    if single_line or len(text) <= rules.rules().heading_max_chars:
+        if rules.is_dateline(text):
+            return "dateline"
+        if single_line and rules.is_heading(text):
+            return "heading"
+    if rules.starts_item(text):
+        return "list_item"
+    return "paragraph"
+
+
+def _paragraphs(group: list[Line]) -> list[list[Line]]:
+    if not _is_wrapped(group):
+        return [[ln] for ln in group]
+    wg = max(ln.width for ln in group)
+    paras: list[list[Line]] = [[group[0]]]
+    for a, b in zip(group, group[1:]):
+        short = a.width < 0.7 * wg
+        if (b.indent or rules.starts_item(b.text.text) or a.width < 0.5 * wg
+                or (short and rules.ends_sentence(a.text.text))):
+            paras.append([b])
+        else:
+            paras[-1].append(b)
+    return paras
+
+
+def _runs_on(prev: Line, nxt: list[Line], width: int) -> bool:
+    """Does the paragraph before a blank line run on into `nxt` (a page break in converted text)?
+
+    The line before fills the wrap width without ending a sentence, and what follows is running
+    text (more than one line, a full line, or the tail of a sentence), not a heading or an item.
+    """
+    if (not width or width > 140 or prev.width < 0.88 * width or rules.ends_sentence(prev.text.text)
+            or rules.is_running_line(prev.text.text)):
+        return False
+    first = nxt[0]
+    if first.indent or rules.starts_item(first.text.text) or rules.is_running_line(first.text.text):
+        return False
+    return len(nxt) > 1 or first.width >= 0.88 * width or rules.ends_sentence(first.text.text)
+
+
+def read(text: str, nfkc_enabled: bool = True) -> list[RawBlock]:
+    """Blocks of a decoded plain-text document (offsets map into `text`)."""
+    m = nfkc(text, enabled=nfkc_enabled)
+    lines = split_lines(m, text)
+    groups: list[list[Line]] = [[]]
+    for ln in lines:
+        if ln is None:
+            if groups[-1]:
+                groups.append([])
+        else:
+            groups[-1].append(ln)
+    groups = [g for g in groups if g]
+    width = _wrap_width([ln.width for g in groups for ln in g])
+    paras: list[list[Line]] = []
+    for g in groups:
+        for k, p in enumerate(_paragraphs(g)):
+            if k == 0 and paras and _runs_on(paras[-1][-1], p, width):
+                paras[-1].extend(p)
+            else:
+                paras.append(list(p))
+    out = []
+    for p in paras:
+        joined = join_lines([ln.text for ln in p])
+        out.append(RawBlock(joined, _kind(joined.text, len(p) == 1)))
+    return out
