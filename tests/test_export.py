@@ -162,6 +162,8 @@ def _not_schema(doc):
 
 
 BAD = [_dangling_event, _duplicate_event, _bad_offsets, _not_schema]
+REASON = {_dangling_event: ("foreign key",), _duplicate_event: ("unique", "duplicate key"),
+          _bad_offsets: ("does not match the text",), _not_schema: ("qualifier",)}
 
 
 @pytest.mark.parametrize("corrupt", BAD, ids=lambda f: f.__name__.strip("_"))
@@ -176,6 +178,7 @@ def test_failed_export_rolls_back(target, out, corrupt, capsys):
     assert export_cli(out, target.url) == 1
     err = capsys.readouterr().err
     assert "sub/d.json" in err and "nothing changed" in err
+    assert any(reason in err.lower() for reason in REASON[corrupt]), err
     assert target.dump() == before
 
 

@@ -52,7 +52,7 @@ class PostgresDB:
             self.conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT,
                                         application_name="pipeline-export")
         except psycopg.Error as e:
-            msg = " ".join(str(e).split())
+            msg = "; ".join(line.strip() for line in str(e).splitlines() if line.strip())
             raise TargetError(f"cannot connect to PostgreSQL at {redact(url)}: {msg}") from None
 
     def execute(self, sql: str, params: tuple = ()) -> None:
@@ -78,7 +78,7 @@ class PostgresDB:
     def describe(error: Exception) -> str:
         diag = getattr(error, "diag", None)
         detail = getattr(diag, "message_detail", None)
-        msg = " ".join(str(error).split())
+        msg = "; ".join(line.strip() for line in str(error).splitlines() if line.strip())
         return f"{msg} ({detail})" if detail and detail not in msg else msg
 
     def close(self, discard: bool = False) -> None:
