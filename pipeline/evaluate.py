@@ -131,13 +131,14 @@ def _load(path: Path) -> dict[str, Any]:
 
 
 def score(gold_dir: Path, pred_dir: Path) -> dict[str, Any]:
-    """The figures of `pred_dir` against every `gold_dir/*.json` (a missing prediction is empty)."""
-    golds = sorted(Path(gold_dir).glob("*.json"))
+    """The figures of `pred_dir` against every `gold_dir/**/*.json` (a missing prediction is empty)."""
+    golds = sorted(Path(gold_dir).rglob("*.json"))  # doc_ids from raw subfolders are nested
     c = Counts()
     for g in golds:
-        gold, pred = _load(g), _load(Path(pred_dir) / g.name)
+        rel = g.relative_to(gold_dir)
+        gold, pred = _load(g), _load(Path(pred_dir) / rel)
         c.missing += not pred
-        c.log.append(f"{g.stem}:")
+        c.log.append(f"{rel.with_suffix('')}:")
         _dates(gold, pred, c)
         _institutions(gold, pred, c)
         _attendance(gold, pred, c)
@@ -179,7 +180,7 @@ def evaluate_cli(gold: Path, out: Path, require: str) -> int:
     except ValueError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    if not any(Path(gold).glob("*.json")):
+    if not any(Path(gold).rglob("*.json")):
         print(f"error: no gold files (*.json) in {gold}", file=sys.stderr)
         return 2
     fig = score(gold, out)

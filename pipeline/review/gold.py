@@ -69,7 +69,8 @@ def export_gold(out: Path, dir: Path) -> int:  # noqa: A002 (the CLI's name for 
         doc = outputs.get(doc_id)
         if doc is None or doc_id not in store:
             continue
-        if Path(doc_id).name != doc_id or doc_id.startswith("."):
+        parts = doc_id.split("/")
+        if "\\" in doc_id or any(p in ("", ".", "..") or p.startswith(".") for p in parts):
             log.warning("not exporting %r: not usable as a file name", doc_id)
             continue
         applied = apply_reviews(doc, store)

@@ -14,7 +14,7 @@ log = logging.getLogger(__name__)
 
 
 class Outputs:
-    """The output documents of a folder (`OUT/*.json`), read lazily and re-read when changed."""
+    """The output documents of a folder (`OUT/**/<doc_id>.json`), read lazily, re-read when changed."""
 
     def __init__(self, out: Path):
         self.out = Path(out)
@@ -23,9 +23,9 @@ class Outputs:
     def files(self) -> dict[str, Path]:
         """doc_id -> output file, for every readable output document."""
         found: dict[str, Path] = {}
-        for path in sorted(self.out.glob("*.json")):
-            if path.name.startswith((".", "_")):
-                continue
+        for path in sorted(self.out.rglob("*.json")):
+            if any(part.startswith((".", "_")) for part in path.relative_to(self.out).parts):
+                continue  # _pipeline/ (manifest, reviews, reports), temp files
             doc = self._read(path)
             if doc is not None:
                 found.setdefault(doc["doc_id"], path)

@@ -433,7 +433,7 @@
   /* --- keyboard --- */
   document.addEventListener('keydown', function (ev) {
     if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
-    var typing = ev.target.closest && ev.target.closest('input,select,textarea');
+    var typing = ev.target.closest && ev.target.closest('textarea,select,input:not([type=checkbox])');
     if (ev.key === 'Escape') { $('help').hidden = true; closeForms(); if (typing) ev.target.blur(); return; }
     if (typing || !state.view) return;
     var k = ev.key;
