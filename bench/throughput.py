@@ -93,7 +93,7 @@ def ginza_reference(paths: list[Path]) -> dict:
     return json.loads(r.stdout)
 
 
-def bench_text(tmp: Path, copies: int) -> dict:
+def bench_text(tmp: Path, copies: int, repeat: int) -> dict:
     from pipeline.executors import Task, execute
 
     paths = replicate(tmp / "text-raw", copies)
@@ -104,16 +104,20 @@ def bench_text(tmp: Path, copies: int) -> dict:
                   p.relative_to(tmp / "text-raw").with_suffix("").as_posix(),
                   str(out / p.relative_to(tmp / "text-raw").with_suffix(".json"))) for p in paths]
     execute(tasks[0], NO_SQLITE)  # warm-up: imports, tagger, language profiles
-    stages: dict[str, float] = {}
-    t0 = time.perf_counter()
-    for task in tasks:
-        o = execute(task, NO_SQLITE)
-        if not o.ok:
-            raise SystemExit(f"text bench: {o.rel}: {o.stage}: {o.reason}")
-        for k, v in o.timings.items():
-            stages[k] = stages.get(k, 0.0) + v
-    e2e = time.perf_counter() - t0
-    fug = fugashi_reference(texts)
+    e2e = fug = float("inf")
+    for _ in range(repeat):  # interleaved, best of `repeat`: the machine may be shared
+        round_stages: dict[str, float] = {}
+        t0 = time.perf_counter()
+        for task in tasks:
+            o = execute(task, NO_SQLITE)
+            if not o.ok:
+                raise SystemExit(f"text bench: {o.rel}: {o.stage}: {o.reason}")
+            for k, v in o.timings.items():
+                round_stages[k] = round_stages.get(k, 0.0) + v
+        took = time.perf_counter() - t0
+        if took < e2e:
+            e2e, stages = took, round_stages
+        fug = min(fug, fugashi_reference(texts))
     unique = paths[:len(list(SEEDS.glob("*.txt")))]
     gz = ginza_reference(unique)
     res = {"docs": len(paths), "mb": round(n_bytes / MB, 3),
@@ -130,7 +134,7 @@ def bench_text(tmp: Path, copies: int) -> dict:
     return res
 
 
-def bench_pdf(tmp: Path, pages: int) -> dict:
+def bench_pdf(tmp: Path, pages: int, repeat: int) -> dict:
     import pdfplumber
 
     from pipeline import ingest
@@ -141,16 +145,18 @@ def bench_pdf(tmp: Path, pages: int) -> dict:
     raw.mkdir()
     path = raw / "long.pdf"
     long_pdf(path, pages=pages)
-    t0 = time.perf_counter()
-    with pdfplumber.open(path) as pdf:
-        n_pages = len(pdf.pages)
-        for page in pdf.pages:
-            page.extract_text()
-            page.close()
-    ref = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    doc = ingest.load(path, doc_id="long", rel_path="long.pdf", config=Config().ingest)
-    ours = time.perf_counter() - t0
+    ref = ours = float("inf")
+    for _ in range(repeat):  # interleaved, best of `repeat`
+        t0 = time.perf_counter()
+        with pdfplumber.open(path) as pdf:
+            n_pages = len(pdf.pages)
+            for page in pdf.pages:
+                page.extract_text()
+                page.close()
+        ref = min(ref, time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        doc = ingest.load(path, doc_id="long", rel_path="long.pdf", config=Config().ingest)
+        ours = min(ours, time.perf_counter() - t0)
     cfg = Config(export=ExportConfig(sqlite=False))
     t0 = time.perf_counter()
     r = run_batch(raw, tmp / "pdf-out", cfg, workers=1)
@@ -207,6 +213,7 @@ def main() -> None:
     ap.add_argument("--copies", type=int, default=60, help="seed copies (x5 documents)")
     ap.add_argument("--pages", type=int, default=300)
     ap.add_argument("--rerun-docs", type=int, default=1000)
+    ap.add_argument("--repeat", type=int, default=2, help="text and PDF: best of N interleaved rounds")
     ap.add_argument("--json", default=None)
     args = ap.parse_args()
     results = {"python": sys.version.split()[0], "cores": os.cpu_count()}
@@ -215,9 +222,9 @@ def main() -> None:
         for section in args.only.split(","):
             t0 = time.perf_counter()
             if section == "text":
-                results["text"] = bench_text(tmp, args.copies)
+                results["text"] = bench_text(tmp, args.copies, args.repeat)
             elif section == "pdf":
-                results["pdf"] = bench_pdf(tmp, args.pages)
+                results["pdf"] = bench_pdf(tmp, args.pages, args.repeat)
             elif section == "workers":
                 results["workers"] = bench_workers(tmp, args.copies)
             elif section == "rerun":
