@@ -21,6 +21,7 @@ from .date_read import scan
 _BARE_YEAR = re.compile(r"(?<![\d.,/-])(1[7-9]\d\d|20\d\d)(?![\d.,/-]?\d)")
 _ISSUE = re.compile(r"No\.\s*\d|Vol\.\s*\d|第\s*\d+\s*号|№\s*\d|Issue\s+\d", re.I)
 _SECTION_KINDS = ("heading", "title")
+_TITLE_MAX = 150  # a first block this short may be an unmarked title
 
 
 @dataclass(slots=True)
@@ -107,9 +108,9 @@ def find_published(doc: Document) -> tuple[Published, Point] | None:
 def title_anchor(doc: Document) -> Point | None:
     """The one year the title names (`… Symposium 2020`, `2018年度…`), or None if none or several."""
     title = doc.title
-    if not title:
-        for b in doc.blocks[:3]:
-            if b.kind in _SECTION_KINDS:
+    if not title:  # the first heading, else a short first block (a title ingest did not mark)
+        for i, b in enumerate(doc.blocks[:3]):
+            if b.kind in _SECTION_KINDS or i == 0 and b.end - b.start <= _TITLE_MAX:
                 title = doc.text[b.start:b.end]
                 break
     if not title:

@@ -54,18 +54,43 @@ class Atom:
     parts: list = field(default_factory=list)
 
 
+_LETTER = r"(?![A-Za-zА-Яа-яЁё])"
+
+
+def _trie(words) -> str:
+    """A regex matching any of `words`, as a trie (shared prefixes factored): one pass, no
+    backtracking through dozens of alternatives at every position of the text."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + emit(root) + ")"
+
+
 def _names(lists: list[list[str]], case: str) -> str:
-    """Regex alternation of month/weekday names from dates.toml: a form written with a final
-    "." is an abbreviation whose dot is optional; `case` adds UPPER (en) or Capitalised (ru)."""
-    pieces = {}
+    """Month or weekday names from dates.toml as one regex (a trie), not followed by a letter.
+    `case` adds UPPER forms of full names (en) or Capitalised forms (ru). A form written
+    with a final "." is an abbreviation: the patterns allow the dot where more follows."""
+    words = set()
     for forms in lists:
         for form in forms:
-            base, dotted = form.rstrip("."), form.endswith(".")
-            variants = {base, base.upper() if case == "upper" and not dotted else base,
-                        base.capitalize() if case == "capital" else base}
-            for v in variants:
-                pieces[v] = re.escape(v) + r"(?![A-Za-zА-Яа-яЁё])" + (r"\.?" if dotted else "")
-    return "|".join(pieces[k] for k in sorted(pieces, key=lambda w: (-len(w), w)))
+            base = form.rstrip(".")
+            words.add(base)
+            if case == "upper" and not form.endswith("."):
+                words.add(base.upper())
+            if case == "capital":
+                words.add(base.capitalize())
+    return _trie(words) + _LETTER
 
 
 def _alt(words) -> str:
@@ -86,6 +111,11 @@ class Patterns:
     num: re.Pattern
     relative: re.Pattern
     connector: re.Pattern
+    en_year_cue: re.Pattern  # look-back patterns (search with endpos = the atom's start)
+    en_season: re.Pattern
+    en_month_cue: re.Pattern
+    ru_season: re.Pattern
+    ru_month_cue: re.Pattern
 
 
 def _ja_pattern(lex: Lexicon) -> str:
@@ -103,81 +133,94 @@ def _ja_pattern(lex: Lexicon) -> str:
                rf"|\s*(?P<wd2>[{wd}])曜日?)")
     not_year = _alt(ja["not_year_after"])
     year = (rf"(?:(?P<era>{era})\s*(?P<ey>\d{{1,2}}|元|[{_K}]{{1,3}})(?:{conn}(?P<ey2>\d{{1,2}}|[{_K}]{{1,3}}))?"
-            rf"|(?<![\d.,])(?P<y>{_YEAR4})(?:{conn}(?P<y2>\d{{4}}|\d{{2}}))?"
+            rf"|(?<!\d)(?<!\d[.,])(?P<y>{_YEAR4})(?:{conn}(?P<y2>\d{{4}}|\d{{2}}))?"
             rf"|(?P<same_y>{_alt(y[:-1] for y in ja['same_year'])}))"
             rf"(?:{gloss})?\s*年(?P<fy>度)?(?!{not_year})(?:{gloss})?")
     same_month = _alt(m[:-1] for m in ja["same_month"])
-    month = (rf"(?:(?P<same_m>{same_month})|(?<![\d.,第])(?P<m>{_NUM2})(?:{conn}(?P<m2>{_NUM2}))?\s*)"
+    month = (rf"(?:(?P<same_m>{same_month})|(?<![\d第])(?<!\d[.,])(?P<m>{_NUM2})(?:{conn}(?P<m2>{_NUM2}))?\s*)"
              rf"月(?!曜|間|目|ぶり|分)")
     day = (rf"(?P<d>{_NUM2})(?:(?:\s*日{weekday_nc}?)?{conn}(?P<d2>{_NUM2}))?\s*日(?!間|目)"
            rf"(?:{weekday})?")
     mpart = rf"(?P<mpart>{_alt(ja['month_parts'])})"
     ypart = rf"(?P<ypart>{_alt(ja['year_parts'])})"
-    # everything optional: the reader drops matches with neither a year nor a month
-    return rf"(?:{year})?(?:\s*{month}(?:\s*{day}|{mpart})?|{ypart})?"
+    # a cheap first-character gate, then everything optional: the reader drops matches with
+    # neither a year nor a month
+    starts = "".join(sorted(set(_K + era_abbr + "".join(w[0] for w in eras + era_short)
+                                + "".join(w[0] for w in list(ja["same_year"]) + list(ja["same_month"])))))
+    return rf"(?=[\d{starts}])(?:{year})?(?:\s*{month}(?:\s*{day}|{mpart})?|{ypart})?"
 
 
 def _en_pattern(lex: Lexicon) -> str:
     en = lex.en
-    mon = rf"(?:{_names(en['months'], 'upper')})"
-    wd = rf"(?:(?P<{{g}}>{_names(en['weekdays'], 'upper')}),?\s+(?:the\s+)?)?"
+    mon = _names(en["months"], "upper")
+    wd = rf"(?:(?P<{{g}}>{_names(en['weekdays'], 'upper')})\.?,?\s+(?:the\s+)?)?"
     ordinal = r"(?:st|nd|rd|th)?"
     dconn = r"\s*(?:-|–|—|‐|to|until|till|through)\s*(?:the\s+)?"
     year = r"(?:1[7-9]\d\d|20\d\d)(?!\d)"
     count = _alt(en["count_nouns"])
-    cues = _alt(en["year_cues"])
-    month_cues = _alt(en["month_cues"])
-    seasons = _alt(en["seasons"] + [s.capitalize() for s in en["seasons"]])
     fy = _alt(en["fiscal_prefixes"])
     yconn = r"\s*(?:-|–|—|‐|to|until|through)\s*"
-    return "|".join([
+    # every alternative starts with a capital (month, weekday, FY) or a digit, or 'fiscal';
+    # the cue words of 'in 2021', 'summer of 2019', 'started in January' are checked by the
+    # reader, looking back from the match
+    return "(?=[A-Z\\d]|fiscal)(?:" + "|".join([
         # 5 November 2013 · Tuesday, 29 September · 29th Sept. · from 4 to 6 June 2019
-        (rf"{wd.format(g='wd_a')}(?<![\d.,:/])(?P<d_a>\d{{1,2}}){ordinal}(?!\d)"
+        (rf"{wd.format(g='wd_a')}(?<![\d:/])(?<!\d[.,])(?P<d_a>\d{{1,2}}){ordinal}(?!\d)"
          rf"(?:{dconn}(?P<d2_a>\d{{1,2}}){ordinal})?(?:\s+of)?\s+(?P<m_a>{mon})"
-         rf"(?:,?\s+(?P<y_a>{year}))?"),
-        # November 5, 2013 · Monday, November 22 · June 4-6, 2019
-        (rf"{wd.format(g='wd_b')}(?P<m_b>{mon})\s+(?:the\s+)?(?P<d_b>\d{{1,2}}){ordinal}(?![\d:%])"
+         rf"(?:\.?,?\s+(?P<y_a>{year}))?"),
+        # November 5, 2013 · Monday, November 22 · June 4-6, 2019 · Sept. 29
+        (rf"{wd.format(g='wd_b')}(?P<m_b>{mon})\.?\s+(?:the\s+)?(?P<d_b>\d{{1,2}}){ordinal}(?![\d:%])"
          rf"(?:{dconn}(?P<d2_b>\d{{1,2}}){ordinal}(?![\d:%]))?(?:,?\s*(?P<y_b>{year}))?"),
         # June 2019 · December of 2019
-        rf"(?P<m_c>{mon}),?\s+(?:of\s+)?(?P<y_c>{year})",
-        # summer of 2019
-        rf"\b(?:{seasons})\s+(?:of\s+)?(?P<y_e>{year})",
+        rf"(?P<m_c>{mon})\.?,?\s+(?:of\s+)?(?P<y_c>{year})",
         # FY2020 · fiscal year 2019 · FY2018-2020
-        rf"\b(?:{fy})\s*'?(?P<fy>\d{{4}}|\d{{2}})(?!\d)(?:{yconn}(?:FY\s*)?(?P<fy2>\d{{4}}|\d{{2}})(?!\d))?",
-        # between 2019 and 2021
-        rf"\b[Bb]etween\s+(?P<y_g>{year})\s+and\s+(?P<y2_g>{year})",
-        # in 2021 · since 2007 · from 2019 to 2021
-        (rf"\b(?P<cue>{cues}|{cues.title()})\s+(?:the\s+year\s+)?(?P<y_f>{year})"
-         rf"(?:{yconn}(?P<y2_f>{year}|\d\d(?!\d)))?(?![\d%]|\s*(?:{count})\b|,\d)"),
-        # 2019–2021 (no cue: both ends must be years)
-        rf"(?<![\d.,/-])(?P<y_h>{year})\s*[–—-]\s*(?P<y2_h>{year})(?![\d.,/-]\d|[\d%])",
-        # started in January
-        rf"\b(?:{month_cues}|{month_cues.title()})\s+(?P<m_d>{mon})(?!\s*\d)",
-    ])
+        rf"(?:{fy})\s*'?(?P<fy>\d{{4}}|\d{{2}})(?!\d)(?:{yconn}(?:FY\s*)?(?P<fy2>\d{{4}}|\d{{2}})(?!\d))?",
+        # 2021 (after a cue) · 2019–2021 · 2019 and 2021 (after 'between')
+        (rf"(?<![\d/-])(?<!\d[.,])(?P<y_f>{year})(?:(?P<yconn>{yconn}|\s+and\s+)(?P<y2_f>{year}|\d\d(?!\d)))?"
+         rf"(?![\d%]|\s*(?:{count})\b|[.,]\d)"),
+        # January (after a cue)
+        rf"(?P<m_d>{mon})(?!\.?\s*\d)",
+    ]) + ")"
+
+
+def _en_lookback(lex: Lexicon) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Cue words before a bare year, a season before a year, cue words before a bare month:
+    each matches at the end of the text before the atom (search with endpos)."""
+    en = lex.en
+    both = lambda ws: _alt(ws + [w[0].upper() + w[1:] for w in ws])  # noqa: E731
+    start = r"(?<![A-Za-z])"
+    return (re.compile(rf"{start}(?P<cue>{both(en['year_cues'])}|[Bb]etween)\s+(?:the\s+year\s+)?$"),
+            re.compile(rf"{start}(?:{both(en['seasons'])})\s+(?:of\s+)?$"),
+            re.compile(rf"{start}(?:{both(en['month_cues'])})\s+(?:(?:early|late|mid)-?\s*)?$"))
 
 
 def _ru_pattern(lex: Lexicon) -> str:
     ru = lex.ru
-    mon = rf"(?:{_names(ru['months'], 'capital')})"
+    mon = _names(ru["months"], "capital")
     wds = _names(ru["weekdays"], "capital")
     ywords = rf"(?:{_alt(ru['year_words'])})(?![а-яё])\.?"
     year = r"(?:1[7-9]\d\d|20\d\d)(?!\d)"
     dconn = r"\s*(?:-|–|—|‐|по|до)\s*"
-    seasons = _alt(ru["seasons"] + [s.capitalize() for s in ru["seasons"]])
-    cues = _alt(ru["month_cues"] + [c.capitalize() for c in ru["month_cues"]])
-    return "|".join([
+    initials = "".join(sorted({f[0] for forms in ru["months"] for f in forms}))
+    return rf"(?=[\d{initials}{initials.upper()}])(?:" + "|".join([
         # 22 ноября 2021 г. · с 4 по 6 июня · 19 июня (вт)
-        (rf"(?<![\d.,:/])(?P<rd>\d{{1,2}})(?!\d)(?:{dconn}(?P<rd2>\d{{1,2}}))?\s+(?P<rm>{mon})"
-         rf"(?:\s+(?P<ry>{year})(?:\s*{ywords})?)?"
-         rf"(?:\s*\(\s*(?P<rwd>{wds})\s*\)|,?\s+(?P<rwd2>{wds}))?"),
-        # ноябрь 2021 года · в ноябре 2021 г.
-        rf"(?P<rm_b>{mon})\s+(?P<ry_b>{year})(?:\s*{ywords})?",
-        # в 2021 году · с 1983 года · 1982–83 гг. · летом 2019
-        (rf"(?<![\d.,])(?P<ry_c>{year})(?:\s*[-–—‐]\s*(?P<ry2_c>{year}|\d\d(?!\d)))?\s*{ywords}"),
-        rf"(?:{seasons})\s+(?P<ry_d>{year})",
-        # в январе (year from the document)
-        rf"(?<![а-яёА-ЯЁ])(?:{cues})\s+(?P<rm_e>{mon})(?!\s*\d)",
-    ])
+        (rf"(?<![\d:/])(?<!\d[.,])(?P<rd>\d{{1,2}})(?!\d)(?:{dconn}(?P<rd2>\d{{1,2}}))?\s+(?P<rm>{mon})"
+         rf"(?:\.?\s+(?P<ry>{year})(?:\s*{ywords})?)?"
+         rf"(?:\s*\(\s*(?P<rwd>{wds})\.?\s*\)|,?\s+(?P<rwd2>{wds}))?"),
+        # ноябрь 2021 года · в ноябре 2021 г. · в январе (a cue before it, checked by the reader)
+        rf"(?P<rm_b>{mon})(?:\.?\s+(?P<ry_b>{year})(?:\s*{ywords})?|(?!\.?\s*\d))",
+        # в 2021 году · с 1983 года · 1982–83 гг. · летом 2019 (season checked by the reader)
+        (rf"(?<!\d)(?<!\d[.,])(?P<ry_c>{year})(?:\s*[-–—‐]\s*(?P<ry2_c>{year}|\d\d(?!\d)))?"
+         rf"(?P<yw>\s*{ywords})?(?![\d%]|[.,]\d)"),
+    ]) + ")"
+
+
+def _ru_lookback(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
+    ru = lex.ru
+    both = lambda ws: _alt(ws + [w.capitalize() for w in ws])  # noqa: E731
+    start = r"(?<![а-яёА-ЯЁ])"
+    return (re.compile(rf"{start}(?:{both(ru['seasons'])})\s+$"),
+            re.compile(rf"{start}(?:{both(ru['month_cues'])})\s+$"))
 
 
 def _num_pattern(lex: Lexicon) -> str:
@@ -185,16 +228,17 @@ def _num_pattern(lex: Lexicon) -> str:
     era_abbr = "".join(e.abbrev for e in lex.eras)
     wd = "".join(lex.ja["weekdays"])
     end = r"(?!\d|[.,/-]\d)"
-    return "|".join([
+    starts = "".join(sorted({e.abbrev for e in lex.eras} | {w[0] for w in eras}))
+    return rf"(?=[\d{starts}])(?:" + "|".join([
         # 2013-11-05 · 2020/9/25 · 2020.9.25
-        rf"(?<![\d.,/-])(?P<iy>\d{{4}})(?P<isep>[-/.])(?P<im>\d{{1,2}})(?P=isep)(?P<id>\d{{1,2}}){end}"
+        rf"(?<![\d/-])(?<!\d[.,])(?P<iy>\d{{4}})(?P<isep>[-/.])(?P<im>\d{{1,2}})(?P=isep)(?P<id>\d{{1,2}}){end}"
         rf"(?:\s*[（(](?P<iwd>[{wd}])(?:曜日?)?[）)])?",
         # 22.11.2021 · 05/12/2019
-        rf"(?<![\d.,/-])(?P<nd>\d{{1,2}})(?P<nsep>[./-])(?P<nm>\d{{1,2}})(?P=nsep)(?P<ny>\d{{4}}){end}",
+        rf"(?<![\d/-])(?<!\d[.,])(?P<nd>\d{{1,2}})(?P<nsep>[./-])(?P<nm>\d{{1,2}})(?P=nsep)(?P<ny>\d{{4}}){end}",
         # H29.4.1 · 平成29.4.1
         (rf"(?:(?<![A-Za-z\d])(?P<ne>[{era_abbr}])|(?P<ne2>{_alt(eras)}))\s?(?P<ney>\d{{1,2}}|元)"
          rf"(?P<nesep>[./])(?P<nem>\d{{1,2}})(?P=nesep)(?P<ned>\d{{1,2}}){end}"),
-    ])
+    ]) + ")"
 
 
 @lru_cache(maxsize=1)
@@ -210,7 +254,10 @@ def patterns() -> Patterns:
         en=re.compile(_en_pattern(lex)),
         ru=re.compile(_ru_pattern(lex)),
         num=re.compile(_num_pattern(lex)),
-        relative=re.compile(rf"(?P<relfy>{_alt(rel_fy)})|(?P<rel>{_alt(rel)})(?!度)"),
+        relative=re.compile(rf"(?=[{''.join(sorted({w[0] for w in list(rel) + list(rel_fy)}))}])"
+                            rf"(?:(?P<relfy>{_alt(rel_fy)})|(?P<rel>{_alt(rel)})(?!度))"),
         connector=re.compile(rf"\s*(?:{_alt(conns)})\s*|\s+(?:{_alt(words)})\s+"),
+        **dict(zip(("en_year_cue", "en_season", "en_month_cue"), _en_lookback(lex))),
+        **dict(zip(("ru_season", "ru_month_cue"), _ru_lookback(lex))),
     )
 

@@ -16,6 +16,10 @@ from .numerals import kanji_value
 from .eras import era_to_gregorian
 
 
+_LATIN = re.compile("[A-Za-z]")
+_CYRILLIC = re.compile("[А-Яа-яЁё]")
+
+
 def parse_number(s: str) -> int | None:
     """A date numeral: ASCII or full-width digits, kanji (二〇二〇, 十二), 元 (the first era year)."""
     s = s.strip()
@@ -145,7 +149,7 @@ def _en_weekday(lex: Lexicon, s: str) -> int:
     return lex.en_weekdays[s] if s in lex.en_weekdays else lex.en_weekdays[s.capitalize()]
 
 
-def _read_en(m: re.Match, lex: Lexicon) -> Atom | None:
+def _read_en(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
     g = m.groupdict()
     s, e = m.start(), m.end()
     for tag in ("a", "b"):
@@ -165,36 +169,35 @@ def _read_en(m: re.Match, lex: Lexicon) -> Atom | None:
             return _atom(s, e, a, b, "en_dmy" if tag == "a" else "en_mdy", confidence=1.0 if a.year else 0.9)
     if g["m_c"]:
         return _atom(s, e, Point(_year(lex, g["y_c"]), _en_month(lex, g["m_c"])), None, "en_month_year")
-    if g["y_e"]:
-        return _atom(s, e, Point(_year(lex, g["y_e"])), None, "en_season_year")
     if g["fy"]:
         y = _fy(lex, g["fy"])
         y2 = _fy(lex, g["fy2"]) if g["fy2"] else None
         if y is None or g["fy2"] and (y2 is None or y2 <= y):
             return None
         return _atom(s, e, Point(y, fiscal=True), Point(y2, fiscal=True) if y2 else None, "en_fiscal_year")
-    for tag in ("g", "f", "h"):
-        if g[f"y_{tag}"]:
-            y = _year(lex, g[f"y_{tag}"])
-            if y is None:
-                return None
-            b = None
-            if g[f"y2_{tag}"]:
-                y2 = _second_year(lex, y, g[f"y2_{tag}"])
-                if y2 is None:
-                    return None
-                b = Point(y2)
-            cue = (g["cue"] or "").lower() if tag == "f" else ""
-            weak = cue in lex.en["weak_year_cues"]
-            if tag == "f" and not b:  # keep the cue out of the span: "in 2021" -> "2021"
-                s = m.start("y_f")
-            if tag == "h" and b is None:
-                return None
-            return _atom(s, e, Point(y), b, f"en_year_{'range' if b else 'cue'}", weak=weak,
-                         confidence=0.9 if tag == "h" else 1.0)
-    if g["m_d"]:
-        return _atom(m.start("m_d"), e, Point(month=_en_month(lex, g["m_d"])), None, "en_month_cue",
-                     confidence=0.7)
+    pats = patterns()
+    if g["y_f"]:
+        y = _year(lex, g["y_f"])
+        if y is None:
+            return None
+        lo = max(0, s - 40)
+        season = pats.en_season.search(text, lo, s)
+        cue = pats.en_year_cue.search(text, lo, s)
+        word = cue.group("cue").lower() if cue else ""
+        b = None
+        if g["y2_f"] and (g["yconn"].strip() != "and" or word == "between"):
+            y2 = _second_year(lex, y, g["y2_f"])
+            b = Point(y2) if y2 is not None else None
+        if b is None:
+            e = m.end("y_f")
+            if not (season or cue) or word == "between":
+                return None  # a bare number: 2020 participants, Symposium 2020
+        if season:
+            return _atom(season.start(), e, Point(y), b, "en_season_year")
+        return _atom(s, e, Point(y), b, "en_year_range" if b else "en_year_cue",
+                     weak=word in lex.en["weak_year_cues"], confidence=1.0 if cue else 0.9)
+    if g["m_d"] and pats.en_month_cue.search(text, max(0, s - 30), s):
+        return _atom(s, e, Point(month=_en_month(lex, g["m_d"])), None, "en_month_cue", confidence=0.7)
     return None
 
 
@@ -206,12 +209,13 @@ def _fy(lex: Lexicon, s: str) -> int | None:
 
 
 def _ru_month(lex: Lexicon, s: str) -> int:
-    return lex.ru_months[s.rstrip(".").lower()]
+    return lex.ru_months[s.lower()]
 
 
-def _read_ru(m: re.Match, lex: Lexicon) -> Atom | None:
+def _read_ru(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
     g = m.groupdict()
     s, e = m.start(), m.end()
+    pats = patterns()
     if g["rd"]:
         a = Point(_year(lex, g["ry"]), _ru_month(lex, g["rm"]), _day(g["rd"]))
         if a.day is None or g["ry"] and a.year is None:
@@ -224,14 +228,22 @@ def _read_ru(m: re.Match, lex: Lexicon) -> Atom | None:
             b = Point(a.year, a.month, d2)
         wd = g["rwd"] or g["rwd2"]
         if wd:
-            (b or a).weekday = lex.ru_weekdays[wd.rstrip(".").lower()]
+            (b or a).weekday = lex.ru_weekdays[wd.lower()]
         return _atom(s, e, a, b, "ru_dmy", confidence=1.0 if a.year else 0.9)
     if g["rm_b"]:
-        y = _year(lex, g["ry_b"])
-        return _atom(s, e, Point(y, _ru_month(lex, g["rm_b"])), None, "ru_month_year") if y else None
+        if g["ry_b"]:
+            y = _year(lex, g["ry_b"])
+            return _atom(s, e, Point(y, _ru_month(lex, g["rm_b"])), None, "ru_month_year") if y else None
+        if pats.ru_month_cue.search(text, max(0, s - 12), s):  # в январе: year from the document
+            return _atom(s, e, Point(month=_ru_month(lex, g["rm_b"])), None, "ru_month_cue",
+                         confidence=0.7)
+        return None
     if g["ry_c"]:
         y = _year(lex, g["ry_c"])
         if y is None:
+            return None
+        season = pats.ru_season.search(text, max(0, s - 12), s)
+        if not g["yw"] and not season:
             return None
         b = None
         if g["ry2_c"]:
@@ -239,13 +251,8 @@ def _read_ru(m: re.Match, lex: Lexicon) -> Atom | None:
             if y2 is None:
                 return None
             b = Point(y2)
-        return _atom(s, e, Point(y), b, "ru_year_range" if b else "ru_year")
-    if g["ry_d"]:
-        y = _year(lex, g["ry_d"])
-        return _atom(s, e, Point(y), None, "ru_season_year") if y else None
-    if g["rm_e"]:
-        return _atom(m.start("rm_e"), e, Point(month=_ru_month(lex, g["rm_e"])), None, "ru_month_cue",
-                     confidence=0.7)
+        return _atom(season.start() if season else s, e, Point(y), b,
+                     "ru_season_year" if season else "ru_year_range" if b else "ru_year")
     return None
 
 
@@ -316,10 +323,16 @@ def scan(text: str, lang: str | None = None) -> list[Atom]:
     """Every date atom in `text`, in order, spans relative to `text` (relative-year words too)."""
     lex, pats = lexicon(), patterns()
     found: list[Atom] = []
-    for pat, read in ((pats.ja, _read_ja), (pats.en, _read_en), (pats.ru, _read_ru)):
-        for m in pat.finditer(text):
+    if "年" in text or "月" in text:  # every Japanese date has one of them
+        for m in pats.ja.finditer(text):
             if m.end() > m.start():
-                atom = read(m, lex)
+                atom = _read_ja(m, lex)
+                if atom is not None:
+                    found.append(atom)
+    for pat, read, script in ((pats.en, _read_en, _LATIN), (pats.ru, _read_ru, _CYRILLIC)):
+        if script.search(text):
+            for m in pat.finditer(text):
+                atom = read(m, lex, text)
                 if atom is not None:
                     found.append(atom)
     for m in pats.num.finditer(text):
