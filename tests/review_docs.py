@@ -77,6 +77,6 @@ def sample_doc(doc_id: str = "sample", text: str = TEXT) -> Document:
 
 def write_output(out: Path, doc: Document) -> Path:
     path = out / f"{doc.doc_id}.json"
-    out.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(document_json(doc), "utf-8")
     return path

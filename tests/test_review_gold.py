@@ -93,3 +93,16 @@ def test_stale_only_documents_are_not_exported(out, tmp_path):
     data["dates"] = data["institutions"] = data["attendance"] = []
     (out / "sample.json").write_text(dumps(data), "utf-8")
     assert export_gold(out, tmp_path / "gold") == 0
+
+
+@pytest.mark.parametrize("doc_id,written", [("reports/2020/note", True), ("../escape", False), (".hidden", False)])
+def test_gold_files_stay_inside_the_folder(tmp_path, doc_id, written):
+    out = tmp_path / "out"
+    doc = sample_doc(doc_id)
+    path = out / "doc.json"
+    out.mkdir()
+    path.write_text(dumps(doc.to_dict()), "utf-8")
+    review(out, doc.to_dict(), REVIEWS[0])
+    assert export_gold(out, tmp_path / "gold") == int(written)
+    assert (tmp_path / "gold" / f"{doc_id}.json").is_file() is written
+    assert not (tmp_path / "escape.json").exists()

@@ -111,3 +111,20 @@ def test_bad_reviews_get_a_reason(server, body, status):
                                        ("0.0.0.0", False), ("192.168.1.4", False), ("example.org", False)])
 def test_is_loopback(host, loop):
     assert is_loopback(host) is loop
+
+
+def test_documents_from_raw_subfolders_are_served(tmp_path):
+    """doc_id "reports/2020/note" lives at OUT/reports/2020/note.json; OUT/_pipeline is not a document."""
+    write_output(tmp_path, sample_doc("reports/2020/note"))
+    (tmp_path / "_pipeline").mkdir()
+    (tmp_path / "_pipeline" / "manifest.json").write_text('{"doc_id": "x", "text": ""}', "utf-8")
+    (tmp_path / "broken.json").write_text("{", "utf-8")
+    srv = make_server(tmp_path)
+    threading.Thread(target=srv.serve_forever, args=(0.02,), daemon=True).start()
+    try:
+        docs = json.loads(call(srv, "GET", "/api/docs")[2])["docs"]
+        assert [d["doc_id"] for d in docs] == ["reports/2020/note"]
+        assert call(srv, "GET", "/api/doc/reports%2F2020%2Fnote")[0] == 200
+    finally:
+        srv.shutdown()
+        srv.server_close()

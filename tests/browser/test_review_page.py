@@ -55,7 +55,7 @@ SELECT = """(needle) => {
 
 def open_review(page, srv, doc_id="sample"):
     page.goto(f"{srv.url}#{doc_id}")
-    page.wait_for_selector("#items .item")
+    page.wait_for_function("(id) => document.body.dataset.doc === id", arg=doc_id)
     return json.loads(page.evaluate("fetch('/api/doc/' + encodeURIComponent(location.hash.slice(1))).then(r => r.text())"))
 
 
@@ -234,3 +234,60 @@ def test_screenshot(page, review_server, tmp_path):
     page.screenshot(path=os.environ["REVIEW_SCREENSHOT"])
     assert re.search(r"\.png$", os.environ["REVIEW_SCREENSHOT"])
     assert reviews_path(out).exists() or True
+
+
+PIECES = ["a", "Z", " ", "日", "本", "𠮷", "😀", "e\u0301", "\u0646\u064e", "👩\u200d👩\u200d👧", "\n", "\t", "<", "&", "ё"]
+
+
+def random_doc(rng, doc_id):
+    """A text of random pieces (astral, combining, ZWJ sequences) with random, overlapping date spans."""
+    from pipeline.model import DateMention
+
+    text = "".join(rng.choice(PIECES) for _ in range(rng.randint(5, 60)))
+    doc = sample_doc(doc_id)
+    doc.text, doc.blocks, doc.institutions, doc.attendance = text, [], [], []
+    doc.dates = []
+    for _ in range(rng.randint(1, 6)):
+        a = rng.randrange(len(text))
+        b = rng.randint(a + 1, min(len(text), a + 12))
+        doc.dates.append(DateMention(text=text[a:b], start=a, end=b, value="2020", kind="year"))
+    doc.dates.sort(key=lambda m: (m.start, m.end))
+    return doc
+
+
+def test_random_texts_keep_highlights_and_selections_in_code_points(page, review_server, tmp_path):
+    import random
+
+    rng = random.Random(7)
+    docs = [random_doc(rng, f"r{i:02d}") for i in range(12)]
+    for d in docs:
+        write_output(tmp_path, d)
+    srv = review_server(tmp_path)
+    for d in docs:
+        view = open_review(page, srv, d.doc_id)
+        shown = page.evaluate(TEXT_BY_ITEM)
+        assert [shown[str(i)] for i in range(len(view["items"]))] == [it["m"]["text"] for it in view["items"]]
+        assert page.locator("#text").text_content() == d.text
+        # select a random span by UTF-16 positions, as the browser does, and read the offsets the page computes
+        a = rng.randrange(len(d.text))
+        b = rng.randint(a + 1, len(d.text))
+        while a < b and d.text[a].isspace():
+            a += 1
+        while b > a and d.text[b - 1].isspace():
+            b -= 1
+        if a == b:
+            continue
+        u16 = lambda i: len(d.text[:i].encode("utf-16-le")) // 2  # noqa: E731
+        page.evaluate("""([a, b]) => {
+          const walker = document.createTreeWalker(document.getElementById('text'), NodeFilter.SHOW_TEXT);
+          const nodes = []; let pos = 0;
+          while (walker.nextNode()) { nodes.push([walker.currentNode, pos]); pos += walker.currentNode.data.length; }
+          const point = p => { for (let k = nodes.length - 1; k >= 0; k--) if (nodes[k][1] <= p) return [nodes[k][0], p - nodes[k][1]]; };
+          const r = document.createRange(); r.setStart(...point(a)); r.setEnd(...point(b));
+          getSelection().removeAllRanges(); getSelection().addRange(r);
+        }""", [u16(a), u16(b)])
+        page.keyboard.press("n")
+        label = page.locator("#add-form-slot .q").inner_text()
+        assert label.endswith(f"[{a}:{b}]"), (d.doc_id, repr(d.text[a:b]), label)
+        page.keyboard.press("Escape")
+    assert page.problems == []

@@ -127,6 +127,7 @@
     state.sel = Math.min(sel, v.items.length - 1);
     state.editing = -1;
     state.adding = null;
+    document.body.setAttribute('data-doc', v.doc_id);
     var d = state.docs.find(function (x) { return x.doc_id === v.doc_id; });
     if (d) updateSummary(d, v);
     renderDocs();
@@ -457,6 +458,10 @@
     if (d) openDoc(d.doc_id);
   }
 
+  window.addEventListener('hashchange', function () {
+    var want = decodeURIComponent(location.hash.slice(1));
+    if (want && (!state.view || want !== state.view.doc_id)) openDoc(want);
+  });
   $('add-btn').addEventListener('mousedown', function (ev) { ev.preventDefault(); });  // keep the selection
   $('add-btn').addEventListener('click', add);
   $('help-btn').addEventListener('click', function () { $('help').hidden = !$('help').hidden; });
