@@ -1,0 +1,271 @@
+"""Events: the event each attendance figure belongs to, and one record per distinct event.
+
+For a figure outside a table, the event is the name written nearest to it: in its sentence,
+else through a generic reference there (本会議, the symposium), else earlier in its paragraph,
+else in the document title, else the last name before it. Its date is the date mention nearest
+to the figure in its sentence, else the one in the sentence naming the event, else the last
+one before it in the paragraph. Organisers are institutions written next to 主催/共催,
+"organised by", "X held the …"; mode is online / in_person / hybrid from the words around.
+
+Runs after dates, institutions and attendance: reads doc.dates, doc.institutions and
+doc.attendance, sets each figure's `event` and doc.events (ids e1, e2, … in text order).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..config import Config
+from ..errors import StageError
+from ..model import AttendanceMention, DateMention, Document, Event, EventRef
+from . import attendance_tables, event_names
+from .attendance_cues import cues as load_cues, words_pattern
+from .attendance_text import Stream, streams
+
+_INCLUDING = re.compile(r"including|among them|of whom|うち|含め|含む|из них|в том числе|включая", re.I)
+_LIST_SEP = re.compile(r"[、，,・;；]|\band\b|および|及び|並びに|\bи\b")
+_HELD = re.compile(r"(?:を|が|は)?(?:開催|実施|行われ|催され)|\b(?:held|hosted|organi[sz]ed|took place|convened)|"
+                   r"прош[её]л|прошла|прошло|состоял|организова", re.I)
+_WINDOW = 1500  # how far back (characters) a figure may take the last event named before it
+
+
+@dataclass
+class _Placed:
+    """An event name mention with where it sits (document offsets)."""
+
+    start: int
+    end: int
+    text: str
+    noun: str
+    generic: bool
+    sent: tuple[int, int]  # document span of its sentence
+    stream: int
+    held: bool = False  # written as what was held (…を開催, held the …, прошел …)
+
+
+def extract(doc: Document, config: Config) -> None:
+    """Fill each figure's event and set doc.events."""
+    if doc.attendance and not doc.blocks:
+        raise StageError("events", f"{doc.doc_id}: attendance without blocks: run ingest first")
+    cues = load_cues()
+    tables = attendance_tables.extract(doc, cues)
+    sts = streams(doc, skip=tables.claimed)
+    names, sents = _names(sts)
+    orgs = [(m.start, m.end) for m in doc.institutions]
+    names = [n for n in names if not any(s <= n.start and n.end <= e for s, e in orgs)]  # 国際文化フォーラム (a foundation)
+    title = _title_names(doc, names)
+    spans: dict[int, tuple[int, int]] = {}  # figure start -> where its event is named
+    for f in doc.attendance:
+        if f.rule.startswith("table"):
+            if f.start in tables.name_spans:
+                spans[f.start] = tables.name_spans[f.start]
+            continue
+        name = _text_ref(doc, f, names, sents, title)
+        if name is not None:
+            spans[f.start] = (name.start, name.end)
+    doc.events = _records(doc, spans, sents)
+
+
+def _names(sts: list[Stream]) -> tuple[list[_Placed], list[tuple[int, int, int]]]:
+    names: list[_Placed] = []
+    sents: list[tuple[int, int, int]] = []  # (doc start, doc end, stream index)
+    for k, st in enumerate(sts):
+        for s, e in st.sentences:
+            ds, de = st.span(s, e)
+            sents.append((ds, de, k))
+        for n in event_names.find(st.text):
+            ds, de = st.span(n.start, n.end)
+            ss, se = st.sentence_at(n.start)
+            held = bool(_HELD.search(st.text[max(0, n.start - 30):n.end + 12]))
+            names.append(_Placed(ds, de, n.text, n.noun, n.generic, st.span(ss, se), k, held))
+    sents.sort()
+    return names, sents
+
+
+def _sentence(sents, i: int) -> tuple[int, int, int] | None:
+    for s in sents:  # documents are small; a linear scan keeps this simple
+        if s[0] <= i < s[1]:
+            return s
+    return None
+
+
+def _title_names(doc: Document, names: list[_Placed]) -> list[_Placed]:
+    """Names in the title block or the first heading-like lines of the document."""
+    first = [b for b in doc.blocks[:3] if b.kind in ("title", "heading", "paragraph")]
+    spans = [(b.start, b.end) for b in first if b.kind == "title" or (b.end - b.start) < 120]
+    return [n for n in names if not n.generic and any(s <= n.start < e for s, e in spans)]
+
+
+def _resolve(n: _Placed, names: list[_Placed]) -> _Placed | None:
+    """The specific name a generic reference points back to (same noun first)."""
+    before = [m for m in names if not m.generic and m.start < n.start]
+    same = [m for m in before if n.noun and (m.noun.endswith(n.noun) or n.noun.endswith(m.noun))]
+    return (same or before or [None])[-1]
+
+
+def _pick_name(f: AttendanceMention, names, sents, title) -> _Placed | None:
+    sent = _sentence(sents, f.start)
+    if sent is None:
+        return None
+    here = [n for n in names if sent[0] <= n.start < sent[1]]
+    specific = [n for n in here if not n.generic]
+    if specific:
+        return min(specific, key=lambda n: (abs(n.start - f.start), n.start > f.start))
+    for n in here:
+        if n.noun:
+            r = _resolve(n, names)
+            if r is not None:
+                return r
+    # no name in the sentence: the event the paragraph says was held, the title's, the last one
+    earlier = [n for n in names if not n.generic and n.stream == sent[2] and n.start < f.start]
+    held = [n for n in earlier if n.held]
+    if held:
+        return held[-1]
+    if title:
+        return title[0]
+    if earlier:
+        return earlier[-1]
+    before = [n for n in names if not n.generic and f.start - _WINDOW < n.start < f.start]
+    return before[-1] if before else None
+
+
+def _best_in(dates: list[DateMention], lo: int, hi: int, at: int) -> DateMention | None:
+    """The most precise date of a sentence (the nearest to `at` among equals)."""
+    inside = [d for d in dates if lo <= d.start and d.end <= hi]
+    return min(inside, key=lambda d: (_RANK.get(d.kind, 5), abs(d.start - at))) if inside else None
+
+
+_RANK = {"range": 0, "day": 1, "month": 2, "fiscal_year": 3, "year": 4}
+_CLAUSE = re.compile(r"[、，,;；。]")
+
+
+def _nearest_date(text: str, dates: list[DateMention], lo: int, hi: int, at: int) -> DateMention | None:
+    """The date of a figure at `at` in the sentence [lo, hi): the nearest one written before it
+    in the same clause (2020年度は…延べ943名), else after it in the same clause (… joined in
+    2020), else the nearest one in the sentence."""
+    inside = [d for d in dates if lo <= d.start and d.end <= hi]
+    if not inside:
+        return None
+    before = [d for d in inside if d.end <= at and not _CLAUSE.search(text, d.end, at)]
+    if before:
+        return max(before, key=lambda d: d.end)
+    after = [d for d in inside if d.start >= at and not _CLAUSE.search(text, at, d.start)]
+    if after:
+        return min(after, key=lambda d: d.start)
+    return min(inside, key=lambda d: (abs(d.start - at), d.start))
+
+
+def _text_ref(doc: Document, f: AttendanceMention, names, sents, title) -> _Placed | None:
+    name = _pick_name(f, names, sents, title)
+    sent = _sentence(sents, f.start)
+    date = _nearest_date(doc.text, doc.dates, sent[0], sent[1], f.start) if sent else None
+    if name is not None and (date is None or not (sent[0] <= name.start < sent[1])):
+        # the event named elsewhere: its own date wins when it is more precise (当日は… / 2018-02-09)
+        named = _best_in(doc.dates, name.sent[0], name.sent[1], name.start)
+        if named is not None and (date is None or _RANK.get(named.kind, 5) < _RANK.get(date.kind, 5)):
+            date = named
+    if date is None and sent is not None:
+        para = [s for s in sents if s[2] == sent[2] and s[0] <= f.start]
+        lo = para[0][0] if para else sent[0]
+        before = [d for d in doc.dates if lo <= d.start < f.start]
+        date = before[-1] if before else None
+    f.event = EventRef(name=_clean(name.text) if name else None, date=date.value if date else None,
+                       date_start=date.start if date else None)
+    return name
+
+
+def _clean(name: str) -> str:
+    """The name as written, line breaks taken out and one pair of enclosing quotes dropped."""
+    name = name.lstrip("・•-*●■◆○◎ \u3000")
+    name = re.sub(r"\s*\n+\s*", "", name).strip() if re.search(r"[\u3040-\u9fff]", name) else \
+        re.sub(r"\s+", " ", name).strip()
+    if len(name) > 2 and name[0] in "「『“‘«\"" and name[-1] in "」』”’»\"" and not re.search(r"[「『“«]", name[1:-1]):
+        name = name[1:-1]
+    return name
+
+
+def _key(f: AttendanceMention) -> tuple:
+    if f.event.name is None:
+        return ("#", f.start)
+    folded = re.sub(r"\s+|[「」『』“”\"'‘’«»]", "", unicodedata.normalize("NFKC", f.event.name)).casefold()
+    return (folded, f.event.date)
+
+
+def _records(doc: Document, spans: dict[int, tuple[int, int]], sents) -> list[Event]:
+    groups: dict[tuple, list[AttendanceMention]] = {}
+    for f in doc.attendance:
+        groups.setdefault(_key(f), []).append(f)
+    events = []
+    for i, figs in enumerate(sorted(groups.values(), key=lambda g: g[0].start), start=1):
+        eid = f"e{i}"
+        for f in figs:
+            f.event.id = eid
+        span = next((spans[f.start] for f in figs if f.start in spans), None)
+        value, qual = _attendance(doc, figs)
+        context = [doc.text[span[0]:span[1]]] if span else []
+        for f in figs:
+            s = _sentence(sents, f.start)
+            context.append(doc.text[s[0]:s[1]] if s else f.text)
+        events.append(Event(
+            id=eid, name=figs[0].event.name, date=figs[0].event.date,
+            organisers=_organisers(doc, span, figs, sents), attendance=value, qualifier=qual,
+            cumulative=any(f.cumulative for f in figs), mode=_mode(" ".join(context)),
+            start=span[0] if span else None, end=span[1] if span else None))
+    return events
+
+
+def _attendance(doc: Document, figs: list[AttendanceMention]) -> tuple[int, str]:
+    """One count per event: parts listed side by side are summed (日本側18名・ロシア側27名),
+    otherwise the largest figure stands for the event."""
+    if len(figs) > 1 and all(_siblings(doc, a, b) for a, b in zip(figs, figs[1:])):
+        quals = {f.qualifier for f in figs}
+        qual = "exact" if quals == {"exact"} else next(q for q in ("approx", "at_least", "at_most") if q in quals)
+        return sum(f.value for f in figs), qual
+    top = max(figs, key=lambda f: (f.value, -f.start))
+    return top.value, top.qualifier
+
+
+def _siblings(doc: Document, a: AttendanceMention, b: AttendanceMention) -> bool:
+    between = doc.text[a.end:b.start]
+    return (len(between) <= 80 and not a.cumulative and not b.cumulative and bool(_LIST_SEP.search(between))
+            and not _INCLUDING.search(between) and not re.search(r"[。.!?]", between))
+
+
+def _organisers(doc: Document, span, figs, sents) -> list[str]:
+    regions = []
+    if span:
+        s = _sentence(sents, span[0])
+        regions.append((min(span[0], s[0]) if s else span[0], max(span[1], s[1]) if s else span[1]))
+    for f in figs:
+        s = _sentence(sents, f.start)
+        if s:
+            regions.append((s[0], s[1]))
+    ja_after = words_pattern("organisers", "ja_after", bounded=False)
+    en_before = words_pattern("organisers", "en_before")
+    ru_before = words_pattern("organisers", "ru_before")
+    verbs = re.compile(r"(?<![A-Za-z])(?:" + "|".join(map(re.escape, load_cues().raw["organisers"]["en_verbs"]))
+                       + r")", re.I)
+    found: list[str] = []
+    for m in doc.institutions:
+        if not m.id or not any(lo <= m.start and m.end <= hi for lo, hi in regions):
+            continue
+        lo, hi = next((lo, hi) for lo, hi in regions if lo <= m.start and m.end <= hi)
+        after = doc.text[m.end:min(hi, m.end + 8)]
+        before = doc.text[max(lo, m.start - 40):m.start]
+        # "X (HU), with Y, held the … Symposium": an active verb between X and the event name
+        tail = doc.text[m.end:span[0]] if span and m.end <= span[0] else ""
+        verb = verbs.search(tail) if len(tail) <= 120 else None
+        if (re.match(r"^\s*(?:（[^）]{0,20}）|\([^)]{0,20}\))?\s*" + ja_after.pattern, after)
+                or en_before.search(before) or ru_before.search(before)
+                or (verb and not re.search(r"[.。]", tail))):
+            if m.id not in found:
+                found.append(m.id)
+    return found
+
+
+def _mode(context: str) -> str | None:
+    for mode in ("hybrid", "online", "in_person"):
+        if words_pattern("modes", mode).search(context):
+            return mode
+    return None
