@@ -1,0 +1,264 @@
+"""The institution gazetteer (pipeline/data/institutions.toml): loaded once, validated, and
+compiled into matchers.
+
+- Japanese names: one regex built from a character trie (leftmost-longest, case-insensitive
+  for the Latin letters some names contain).
+- English and Russian names: sequences of normalised words (case folded; Russian words cut to
+  their stem so every case form matches: "Посольства Японии в Российской Федерации"),
+  looked up from a dict keyed by the first word.
+- Abbreviations: exact-case whole words; `abbr_local` ones only count when the document also
+  names the organisation in full (the stage checks that).
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .orgwords import DATA, DataError
+from .romanize import slug, sound_key
+
+TYPES = ("university", "research_institute", "ministry", "agency", "local_government", "embassy",
+         "consulate", "trade_mission", "company", "international_org", "association", "consortium",
+         "foundation", "media", "school", "museum", "committee", "sub_unit")
+SOURCES = ("gazetteer", "pattern", "alias", "publisher")
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_FIELDS = {"id", "type", "country", "ja", "en", "ru", "abbr", "abbr_local", "parent"}
+
+WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿĀ-žА-Яа-яЁё]+(?:['’][A-Za-z]+)?|&")
+_CYR = re.compile(r"[А-Яа-яЁё]")
+_RU_END = sorted("""ями ами ого его ому ему ыми ими ией иях иям ия ии ию ие ий ый ой ая яя ое ее ые
+                 ых их ым им ом ем ам ям ах ях ов ев ей ую юю а я о е ы и у ю ь й""".split(),
+                 key=len, reverse=True)
+
+
+def ru_stem(word: str) -> str:
+    """A Russian word without its case ending (casefolded): Российской → российск."""
+    w = word.casefold().replace("ё", "е")
+    for e in _RU_END:
+        if w.endswith(e) and len(w) - len(e) >= 3:
+            return w[: -len(e)]
+    return w
+
+
+def norm_word(w: str) -> str:
+    if w == "&":
+        return "and"
+    return ru_stem(w) if _CYR.search(w) else w.casefold()
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
+    """(normalised word, start, end) for the Latin/Cyrillic words of text[start:end]."""
+    return [(norm_word(m.group()), m.start(), m.end()) for m in WORD.finditer(text, start, len(text) if end is None else end)]
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    type: str
+    country: str
+    ja: tuple[str, ...] = ()
+    en: tuple[str, ...] = ()
+    ru: tuple[str, ...] = ()
+    abbr: tuple[str, ...] = ()
+    abbr_local: tuple[str, ...] = ()
+    parent: str = ""
+
+    def name(self, lang: str | None) -> str:
+        """Canonical name: in `lang` when the gazetteer has it, else English, else any."""
+        for names in ({"ja": self.ja, "ru": self.ru}.get(lang or "", ()), self.en, self.ja, self.ru, self.abbr):
+            if names:
+                return names[0]
+        return self.id
+
+
+@dataclass
+class Found:
+    """A candidate institution mention, before the stage turns it into an InstitutionMention."""
+
+    start: int
+    end: int
+    id: str
+    name: str
+    type: str
+    country: str | None = None
+    parent: str | None = None
+    source: str = "pattern"
+    confidence: float = 0.7
+    en: str = ""  # English rendering, for ids and initials of discovered names
+    role: str = "org"
+    lang: str | None = None
+    tags: set[str] = field(default_factory=set)
+
+
+def _trie_regex(names: list[str]) -> re.Pattern:
+    trie: dict = {}
+    for n in names:
+        node = trie
+        for ch in n:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(emit(trie) or "(?!)", re.IGNORECASE)
+
+
+def en_key(name: str) -> str:
+    """Key of an English name for spelling-tolerant lookup: "University of Sinsu" and
+    "Shinshu University" → same key."""
+    n = re.sub(r"^(?:the\s+)", "", name.strip(), flags=re.I)
+    m = re.match(r"^(University|Institute|Academy)\s+of\s+(?:the\s+)?(.+)$", n, re.I)
+    if m:
+        n = f"{m.group(2)} {m.group(1)}"
+    return sound_key(n)
+
+
+class Gazetteer:
+    def __init__(self, entries: list[Entry]):
+        self.entries = {e.id: e for e in entries}
+        ja_names: dict[str, Entry] = {}
+        self.seq: dict[str, list[tuple[tuple[str, ...], Entry, str]]] = {}
+        self.abbr: dict[str, Entry] = {}
+        self.abbr_local: dict[str, list[Entry]] = {}
+        self.keys: dict[str, Entry] = {}
+        for e in entries:
+            for n in e.ja:
+                ja_names[n.casefold()] = e
+            for n in e.en + e.ru:
+                toks = tuple(w for w, _, _ in words(n))
+                if toks:
+                    self.seq.setdefault(toks[0], []).append((toks, e, n))
+            for n in e.en:
+                self.keys.setdefault(en_key(n), e)
+            for a in e.abbr:
+                if " " in a:
+                    toks = tuple(w for w, _, _ in words(a))
+                    self.seq.setdefault(toks[0], []).append((toks, e, a))
+                else:
+                    self.abbr[a] = e
+            for a in e.abbr_local:
+                self.abbr_local.setdefault(a, []).append(e)
+        for cands in self.seq.values():
+            cands.sort(key=lambda c: -len(c[0]))
+        self.ja_names = ja_names
+        self.ja_re = _trie_regex(sorted(ja_names))
+
+    def find(self, text: str, toks: list[tuple[str, int, int]]) -> list[Found]:
+        """Every gazetteer name and global abbreviation in `text` (`toks` = words(text)),
+        leftmost-longest, not overlapping within one script family."""
+        out: list[Found] = []
+        for m in self.ja_re.finditer(text):
+            e = self.ja_names[m.group().casefold()]
+            out.append(self._found(e, m.start(), m.end(), "ja", 0.95))
+        i, n = 0, len(toks)
+        while i < n:
+            w, s, _ = toks[i]
+            hit = None
+            for seq, e, name in self.seq.get(w, ()):
+                k = len(seq)
+                if i + k <= n and all(toks[i + j][0] == seq[j] for j in range(k)) and \
+                        _tight(text, toks, i, k):
+                    end = toks[i + k - 1][2]
+                    if name.endswith(".") and text[end:end + 1] == ".":
+                        end += 1
+                    hit = (k, e, end, "ru" if _CYR.search(name) else "en")
+                    break
+            if hit is None:
+                surface = text[s:toks[i][2]]
+                e = self.abbr.get(surface)
+                if e is not None and _alone(text, s, toks[i][2]):
+                    out.append(self._found(e, s, toks[i][2], None, 0.9, abbr=True))
+                i += 1
+                continue
+            k, e, end, lang = hit
+            out.append(self._found(e, s, end, lang, 0.95))
+            i += k
+        return out
+
+    def _found(self, e: Entry, s: int, t: int, lang: str | None, conf: float, abbr: bool = False) -> Found:
+        f = Found(s, t, e.id, "", e.type, e.country or None, e.parent or None, "gazetteer", conf,
+                  en=e.en[0] if e.en else "", role="org", lang=lang)
+        if abbr:
+            f.tags.add("abbr")
+        return f
+
+    def lookup_key(self, en_name: str) -> Entry | None:
+        return self.keys.get(en_key(en_name)) if en_name else None
+
+
+def _tight(text: str, toks, i: int, k: int) -> bool:
+    """The k words from i are one phrase: only spaces, hyphens and light punctuation between."""
+    for j in range(i, i + k - 1):
+        gap = text[toks[j][2]:toks[j + 1][1]]
+        if len(gap) > 3 or any(c in gap for c in "\n\t;:/|"):
+            return False
+    return True
+
+
+def _alone(text: str, s: int, t: int) -> bool:
+    """An abbreviation is a whole word: no letters glued to it (hyphens allowed: KFU-RIKEN)."""
+    before = text[s - 1] if s else " "
+    after = text[t] if t < len(text) else " "
+    return not (before.isalnum() or after.isalnum())
+
+
+def _check(raw: dict, i: int, problems: list[str], seen: set[str]) -> Entry | None:
+    where = f"org[{i}]" + (f" ({raw.get('id')})" if raw.get("id") else "")
+    unknown = set(raw) - _FIELDS
+    if unknown:
+        problems.append(f"{where}: unknown keys {sorted(unknown)} (allowed: {sorted(_FIELDS)})")
+    oid, typ, country = raw.get("id"), raw.get("type"), raw.get("country", "")
+    if not isinstance(oid, str) or not _ID.match(oid):
+        problems.append(f"{where}: id must be a lower-case slug like 'hokkaido-university'")
+        return None
+    if oid in seen:
+        problems.append(f"{where}: duplicate id")
+    seen.add(oid)
+    if typ not in TYPES:
+        problems.append(f"{where}: type {typ!r} not one of {', '.join(TYPES)}")
+    if not isinstance(country, str) or (country and not re.fullmatch(r"[A-Z]{2}", country)):
+        problems.append(f"{where}: country must be an ISO 3166-1 alpha-2 code or empty")
+    lists = {}
+    for k in ("ja", "en", "ru", "abbr", "abbr_local"):
+        v = raw.get(k, [])
+        if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
+            problems.append(f"{where}: {k} must be a list of non-empty strings")
+            v = []
+        lists[k] = tuple(unicodedata.normalize("NFKC", x).strip() for x in v)
+    if not (lists["ja"] or lists["en"] or lists["ru"]):
+        problems.append(f"{where}: needs at least one name in ja, en or ru")
+    return Entry(oid, typ, country, parent=raw.get("parent", ""), **lists)
+
+
+def load(path: Path | None = None) -> Gazetteer:
+    p = path or DATA / "institutions.toml"
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise DataError(f"{p}: cannot read the gazetteer: {e}") from None
+    problems: list[str] = []
+    seen: set[str] = set()
+    entries = [e for i, raw in enumerate(data.get("org", [])) if (e := _check(raw, i, problems, seen))]
+    for e in entries:
+        if e.parent and e.parent not in seen:
+            problems.append(f"{e.id}: parent {e.parent!r} is not an id in the gazetteer")
+    if problems:
+        raise DataError(f"{p}: " + "; ".join(problems))
+    return Gazetteer(entries)
+
+
+@lru_cache(maxsize=1)
+def default() -> Gazetteer:
+    return load()
+
+
+__all__ = ["TYPES", "SOURCES", "Entry", "Found", "Gazetteer", "load", "default", "words", "slug"]

@@ -1,0 +1,182 @@
+"""Institutions stage: every organisation named in the document, one id per organisation.
+
+    gazetteer matches → discovery (ja tokens, en/ru phrases) → aliases defined in the text
+    ("Hokkaido University (HU)", "ロシアNIS貿易会（ROTOBO）") and abbreviations whose
+    initials spell an organisation named in the document (KU, KFU, MSU) → 本学 / our
+    university when the publisher is configured → one id per organisation across names and
+    languages → doc.institutions, ordered by position.
+"""
+from __future__ import annotations
+
+import re
+
+from ..config import Config
+from ..errors import StageError
+from ..model import Document, InstitutionMention
+from . import gazetteer, orgpatterns, orgpatterns_ja, orgwords
+from .gazetteer import Found, Gazetteer
+from .romanize import slug
+
+_PRIORITY = {"gazetteer": 0, "alias": 1, "publisher": 2, "pattern": 3}
+_ACRONYM = re.compile(r"(?<![\w])([A-Z][A-Za-z&]{0,2}[A-Z][A-Z0-9]{0,5}|[А-ЯЁ][А-ЯЁа-яё]{0,2}[А-ЯЁ]{1,6})(?![\w])")
+_PAREN = re.compile(r"\s?[(（]\s*([^()（）\s]{2,12})\s*[)）]")
+_OUR = re.compile(r"\bour\s+(?:university|institute|college)\b", re.I)
+_STOP_INITIAL = {"of", "for", "and", "the", "on", "in", "at", "de", "&", "to"}
+
+
+def extract(doc: Document, config: Config) -> None:
+    if not doc.language:
+        raise StageError("institutions", f"{doc.doc_id}: no language detected yet: run the language "
+                         "and segment stages first")
+    cfg = config.institutions
+    g, w = gazetteer.default(), orgwords.default()
+    text = doc.text
+    lang = doc.language.get("primary")
+    gaz = [f for f in g.find(text, gazetteer.words(text)) if _aligned(doc, f)]
+    found = list(gaz)
+    if cfg.discover:
+        for b in doc.blocks:
+            inside = [f for f in gaz if b.start <= f.start and f.end <= b.end]
+            if b.tokens:
+                found += orgpatterns_ja.discover(text, b.tokens, [f for f in inside if f.lang == "ja"], w, g, b.lang)
+            found += orgpatterns.discover(text, b.start, b.end, inside, w, g, b.lang)
+    found = _resolve(found)
+    found += _aliases(text, found, g, w)
+    if cfg.publisher:
+        found += _publisher(doc, cfg.publisher, g, w)
+    found = _resolve(found)
+    _link(found, g)
+    doc.institutions = [_mention(text, f, g, lang) for f in found]
+
+
+def _aligned(doc: Document, f: Found) -> bool:
+    """A Japanese gazetteer name starts and ends on token boundaries (河北大学 is not 北大)."""
+    if f.lang != "ja":
+        return True
+    b = doc.block_at(f.start)
+    if b is None or not b.tokens:
+        prev = doc.text[f.start - 1] if f.start else ""
+        return not (f.end - f.start <= 2 and re.match(r"[\u3040-\u30ff\u4e00-\u9fff]", prev))
+    starts = {t.start for t in b.tokens}
+    ends = {t.end for t in b.tokens}
+    return f.start in starts and (f.end in ends or f.end >= b.end)
+
+
+def _resolve(found: list[Found]) -> list[Found]:
+    """One candidate per span (gazetteer first); pattern matches inside a gazetteer match dropped."""
+    best: dict[tuple[int, int], Found] = {}
+    for f in found:
+        k = (f.start, f.end)
+        if k not in best or _PRIORITY[f.source] < _PRIORITY[best[k].source]:
+            best[k] = f
+    out = sorted(best.values(), key=lambda f: (f.start, -f.end))
+    strong = [f for f in out if f.source != "pattern"]
+    keep = []
+    for f in out:
+        if f.source == "pattern" and f.parent is None and any(
+                s.start <= f.start and f.end <= s.end and (s.start, s.end) != (f.start, f.end) for s in strong):
+            continue
+        keep.append(f)
+    return keep
+
+
+def _initials(name: str) -> str:
+    parts = re.findall(r"[A-Za-z][A-Za-z'’]*", name)
+    return "".join(p[0].upper() for p in parts if p.lower() not in _STOP_INITIAL)
+
+
+def _aliases(text: str, found: list[Found], g: Gazetteer, w: orgwords.OrgWords) -> list[Found]:
+    """Abbreviations defined in parentheses, gazetteer abbreviations valid only in the company of
+    the full name, and acronyms spelling the initials of an organisation in the document."""
+    table: dict[str, Found] = {}
+    for f in found:
+        if "abbr" in f.tags:
+            continue
+        m = _PAREN.match(text, f.end)
+        if m and re.search(r"[A-ZА-Я]", m.group(1)) and m.group(1) not in w.not_acronyms and \
+                not re.fullmatch(r"[\d\W]+", m.group(1)):
+            table.setdefault(m.group(1), f)
+    ids = {f.id: f for f in found}
+    for a, entries in g.abbr_local.items():
+        for e in entries:
+            if e.id in ids:
+                table.setdefault(a, ids[e.id])
+    for f in found:  # discovered companies: "Mitsui and Co." → Mitsui
+        m = re.match(r"^(\w[\w\-]+)\s+(?:and|&)\s+Co\.?$", text[f.start:f.end])
+        if m:
+            table.setdefault(m.group(1), f)
+    by_initials: dict[str, set[str]] = {}
+    for f in found:
+        if f.source in ("gazetteer", "pattern") and "abbr" not in f.tags:
+            forms = {f.en, text[f.start:f.end]} | set(g.entries[f.id].en if f.id in g.entries else ())
+            for form in forms:
+                ini = _initials(form)
+                if len(ini) >= 2:
+                    by_initials.setdefault(ini, set()).add(f.id)
+    covered = [(f.start, f.end) for f in found]
+    out: list[Found] = []
+    pattern = "|".join(sorted((re.escape(a) for a in table), key=len, reverse=True))
+    if pattern:
+        for m in re.finditer(rf"(?<![\w])(?:{pattern})(?![\w])", text):
+            f = table[m.group()]
+            if not any(s <= m.start() < e for s, e in covered):
+                out.append(_alias(f, m.start(), m.end()))
+    taken = {(x.start, x.end) for x in out}
+    for m in _ACRONYM.finditer(text):
+        a = m.group(1)
+        if a in table or a in w.not_acronyms or a in g.abbr or (m.start(), m.end()) in taken:
+            continue
+        ids_ = by_initials.get(a.upper())
+        if ids_ and len(ids_) == 1 and not any(s <= m.start() < e for s, e in covered):
+            f = ids[next(iter(ids_))]
+            out.append(_alias(f, m.start(), m.end(), 0.6))
+    return out
+
+
+def _alias(f: Found, s: int, e: int, conf: float = 0.85) -> Found:
+    return Found(s, e, f.id, f.name, f.type, f.country, f.parent, "alias", conf, en=f.en, role=f.role,
+                 lang=f.lang)
+
+
+def _publisher(doc: Document, pid: str, g: Gazetteer, w: orgwords.OrgWords) -> list[Found]:
+    """本学 / 当大学 / our university → the configured publishing institution."""
+    e = g.entries.get(pid)
+    name = e.name(doc.language.get("primary")) if e else pid
+    pat = "|".join(re.escape(s) for s in w.ja_self)
+    out = []
+    for m in list(re.finditer(pat, doc.text)) + list(_OUR.finditer(doc.text)):
+        out.append(Found(m.start(), m.end(), pid, name, e.type if e else "university",
+                         (e.country or None) if e else None, None, "publisher", 0.8, en=e.en[0] if e and e.en else ""))
+    return out
+
+
+def _words(f: Found) -> frozenset[str]:
+    s = slug(f.en or f.name).replace("russian", "russia").replace("japanese", "japan")
+    return frozenset(s.split("-"))
+
+
+def _link(found: list[Found], g: Gazetteer) -> None:
+    """One id per organisation within the document: discovered names whose English renderings
+    agree (same words, or one a 3+-word subset of the other with the same last word) share the
+    id of the fuller or gazetteer-backed form."""
+    pats = [f for f in found if f.source == "pattern"]
+    for f in pats:
+        for o in found:
+            if o is f or o.type != f.type:
+                continue
+            a, b = _words(f), _words(o)
+            last_f = slug(f.en or f.name).split("-")[-1:]
+            last_o = slug(o.en or o.name).split("-")[-1:]
+            if a == b or (last_f == last_o and len(a) >= 3 and a < b):
+                if o.source == "gazetteer" or len(b) > len(a) or (len(b) == len(a) and o.start < f.start):
+                    f.id = o.id
+                    break
+
+
+def _mention(text: str, f: Found, g: Gazetteer, lang: str | None) -> InstitutionMention:
+    e = g.entries.get(f.id)
+    name = e.name(lang) if e is not None and f.source != "pattern" or e is not None and not f.name else \
+        (f.name or text[f.start:f.end])
+    return InstitutionMention(text=text[f.start:f.end], start=f.start, end=f.end, name=name, id=f.id,
+                              type=f.type, country=f.country, parent=f.parent, source=f.source,
+                              confidence=round(f.confidence, 2))

@@ -1,0 +1,383 @@
+"""Discovery of English and Russian organisation names in running text.
+
+English: capitalised phrases around an organisation word (University, Ministry, Institute,
+Center ...): "X State University", "University of X", "Ministry of X, Y and Z of the Russian
+Federation", "Embassy of X in Y". A phrase stops at lower-case words other than the connectors
+(of, for, and, the ...), at commas (except inside an "of" list) and at titles; "X’s Y",
+"Y of the X" and "Y, X" make X the parent of a sub-unit Y.
+
+Russian: an organisation noun in the singular (университет, министерство, посольство ...) with
+the adjectives before it and its genitive complement after it ("Казанский федеральный
+университет", "Министерство науки и высшего образования", "Посольство Японии в Российской
+Федерации"); a name needs a capitalised word. Ids come from stems, so every case form of one
+name gets the same id.
+"""
+from __future__ import annotations
+
+import re
+
+from .gazetteer import Found, Gazetteer, ru_stem
+from .orgwords import Head, OrgWords, place_en, place_en_ru
+from .romanize import slug, translit_ru
+
+_TOK = re.compile(r"(?:[A-ZА-ЯЁ]\.){2,}|[0-9A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё]+(?:[-‐][0-9A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё]+)*"
+                  r"|[’'](?:s\b)?|«[^»\n]{1,60}»|\S")
+_ABBR_DOT = {"Co", "St", "Ltd", "Inc", "Corp", "Dr", "Mt", "Jr"}
+_CYR = re.compile(r"[А-Яа-яЁё]")
+_LAT = re.compile(r"[A-Za-z]")
+_RU_ADJ = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими)$")
+_RU_GEN = re.compile(r"(?:а|я|ы|и|ов|ев|ей|ий|ых|их|ого|его|ой|ии)$")
+_RU_VERB = re.compile(r"(?:ла|ли|ло|ал|ил|ял|ел|ть|ться|ется|ются|ет|ют|ит|ят)$")
+
+
+class Tok:
+    __slots__ = ("text", "start", "end", "gaz")
+
+    def __init__(self, text: str, start: int, end: int, gaz: Found | None = None):
+        self.text, self.start, self.end, self.gaz = text, start, end, gaz
+
+    def __repr__(self) -> str:
+        return f"Tok({self.text!r})"
+
+
+def tokens(text: str, start: int, end: int, gaz: list[Found]) -> list[Tok]:
+    """Words and punctuation of text[start:end]; gazetteer matches as single tokens."""
+    out: list[Tok] = []
+    gaz = sorted((f for f in gaz if start <= f.start and f.end <= end), key=lambda f: f.start)
+    gi = 0
+    pos = start
+    while pos < end:
+        if gi < len(gaz) and gaz[gi].start <= pos:
+            f = gaz[gi]
+            if f.start >= pos or not out or out[-1].gaz is not f:
+                out.append(Tok(text[f.start:f.end], f.start, f.end, f))
+            pos = max(pos, f.end)
+            gi += 1
+            continue
+        m = _TOK.search(text, pos, gaz[gi].start if gi < len(gaz) else end)
+        if not m:
+            pos = gaz[gi].start if gi < len(gaz) else end
+            continue
+        s, e = m.start(), m.end()
+        w = m.group()
+        if (w in _ABBR_DOT or (len(w) == 1 and w.isupper())) and text[e:e + 1] == ".":
+            e += 1
+        out.append(Tok(text[s:e], s, e))
+        pos = e
+    return out
+
+
+def _cap(t: Tok) -> bool:
+    return t.gaz is None and t.text[:1].isupper() and t.text[:1].isalpha()
+
+
+# ---------------------------------------------------------------------------- English
+
+def _en_head(t: Tok, w: OrgWords) -> Head | None:
+    return w.en_heads.get(t.text) if t.gaz is None else None
+
+
+def _chunks(toks: list[Tok], w: OrgWords) -> list[list[Tok]]:
+    """Runs of capitalised words (and gazetteer matches) joined by connectors."""
+    out, cur = [], []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        if t.gaz is not None and _LAT.search(t.text) or _cap(t) and _LAT.match(t.text):
+            if not cur and t.text in w.en_not_name:
+                i += 1
+                continue
+            cur.append(t)
+            i += 1
+            continue
+        if cur:
+            # connectors (and "the") leading to another capitalised word
+            j = i
+            while j < n and toks[j].text in w.en_connectors:
+                j += 1
+            # a comma list inside an "of" complement: "of Education, Culture, Sports ... and X"
+            if j == i and t.text == "," and any(x.text == "of" for x in cur) and _comma_list(toks, i, w):
+                j = i + 1
+            if j > i and j < n and (_cap(toks[j]) or toks[j].gaz is not None) and toks[j].text not in w.en_not_name:
+                cur.extend(toks[i:j])
+                i = j
+                continue
+            out.append(cur)
+            cur = []
+        i += 1
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _comma_list(toks: list[Tok], i: int, w: OrgWords) -> bool:
+    """toks[i] is a comma followed by Cap (, Cap)* and Cap: a list inside a name."""
+    j = i
+    while j < len(toks) and toks[j].text == "," and j + 1 < len(toks) and _cap(toks[j + 1]):
+        j += 2
+        while j < len(toks) and _cap(toks[j]):
+            j += 1
+    return j < len(toks) and toks[j].text == "and" and j + 1 < len(toks) and _cap(toks[j + 1])
+
+
+def _discover_en(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: str | None) -> list[Found]:
+    out: list[Found] = []
+    for ch in _chunks(toks, w):
+        heads = [k for k, t in enumerate(ch) if t.gaz is not None or _en_head(t, w) and not (
+            k and place_en(w, f"{ch[k - 1].text} {t.text}"))]  # "Russian Federation" is a country
+        if not any(ch[k].gaz is None for k in heads):
+            continue
+        # "Ishikawa-Russian University Consortium": heads right before an association word
+        # (no preposition between) are part of its name
+        for a in range(len(heads) - 1, 0, -1):
+            h = _en_head(ch[heads[a]], w)
+            if h is not None and h.role == "assoc":
+                b = a
+                while b > 0 and ch[heads[b - 1]].gaz is None and all(
+                        _cap(t) for t in ch[heads[b - 1]:heads[b]]):
+                    b -= 1
+                heads = heads[:b] + heads[a:]
+                break
+        orgs: list[tuple[int, int, Found | None]] = []  # (first, last, found or gazetteer)
+        floor = 0
+        for n, h in enumerate(heads):
+            if h < floor:
+                continue
+            if ch[h].gaz is not None:
+                orgs.append((h, h, ch[h].gaz))
+                floor = h + 1
+                continue
+            head = _en_head(ch[h], w)
+            # pre-part: capitalised words and "and" back to a preposition or the last org
+            s = h
+            while s - 1 >= floor and (_cap(ch[s - 1]) or ch[s - 1].text in ("and", "&")) \
+                    and ch[s - 1].text not in w.en_not_name:
+                s -= 1
+            while s < h and ch[s].text in ("and", "&"):
+                s += 1
+            # adjacent gazetteer org before ("Kanazawa University Russia Alumni Association")
+            owner = None
+            if orgs and orgs[-1][1] == s - 1 and ch[s - 1].gaz is not None and \
+                    text[ch[s - 1].end:ch[s].start].strip() == "":
+                owner = orgs[-1][2]
+            # post-part: of/for/on/in + capitalised words, up to the next org's own words
+            nxt = heads[n + 1] if n + 1 < len(heads) else len(ch)
+            limit = nxt
+            while limit - 1 > h and _cap(ch[limit - 1]) and nxt < len(ch):
+                limit -= 1
+            e = h
+            k = h + 1
+            allowed = {"of", "on"} | ({"for"} if head.type != "university" else set()) | \
+                      ({"in"} if head.role in ("mission", "unit") else set())
+            while k < limit and ch[k].text in allowed:
+                k2 = k + 1
+                while k2 < limit and ch[k2].text == "the":
+                    k2 += 1
+                if k2 >= limit or not _cap(ch[k2]):
+                    break
+                e = k2
+                k = k2 + 1
+                while k < limit and (_cap(ch[k]) or ch[k].text in (",", "and", "&")) and \
+                        (ch[k].text not in (",", "and", "&") or k + 1 < limit and _cap(ch[k + 1])):
+                    if _cap(ch[k]):
+                        e = k
+                    k += 1
+            pre = [t.text for t in ch[s:h]]
+            if owner is None and e == h and all(x in w.en_generic or x in ("and", "&") for x in pre):
+                continue  # "Alumni Association", "the State University"
+            if owner is None and e == h and head.role == "unit":
+                continue
+            start = ch[s].start if owner is None else owner.start
+            f = _en_found(text, start, ch[e].end, head, owner, w, g, lang)
+            orgs.append((s, e, f))
+            out.append(f)
+            floor = e + 1
+        _en_parents(text, ch, orgs, out, w)
+    return out
+
+
+def _en_found(text: str, s: int, e: int, head: Head, owner: Found | None, w: OrgWords,
+              g: Gazetteer, lang: str | None) -> Found:
+    surface = text[s:e]
+    if head.role == "mission":
+        m = re.match(r"(.*?)\b(?:Embassy|Consulate(?:-General)?|Representation)\s+of\s+(?:the\s+)?(.+?)"
+                     r"(?:\s+in\s+(?:the\s+)?(.+))?$", surface)
+        if m:
+            sender, host = place_en(w, m.group(2)), place_en(w, m.group(3) or "")
+            kind = "Consulate" if head.type == "consulate" else head.word
+            en = f"{kind} of {sender[0] if sender else m.group(2)}" + \
+                 (f" in {host[0] if host else m.group(3)}" if m.group(3) else "")
+            return Found(s, e, slug(en), surface, head.type, sender[1] if sender else None, None,
+                         "pattern", 0.7, en=en, role=head.role, lang=lang)
+    if owner is not None:
+        return Found(s, e, slug(surface), surface, head.type, owner.country, owner.id, "pattern", 0.6,
+                     en=surface, role=head.role, lang=lang)
+    ent = g.lookup_key(surface)
+    if ent is not None and ent.type == head.type:
+        return Found(s, e, ent.id, "", ent.type, ent.country or None, ent.parent or None, "pattern",
+                     0.8, en=ent.en[0] if ent.en else surface, lang=lang)
+    typ = "sub_unit" if head.role == "unit" else head.type
+    return Found(s, e, slug(surface), surface, typ, None, None, "pattern", 0.7, en=surface,
+                 role=head.role, lang=lang)
+
+
+def _en_parents(text: str, ch: list[Tok], orgs: list, out: list[Found], w: OrgWords) -> None:
+    """'Y of the X' in one chunk: a unit Y gets X as its parent."""
+    for (s1, e1, f1), (s2, e2, f2) in zip(orgs, orgs[1:]):
+        if f1 is None or f2 is None or f1.parent or f1.source == "gazetteer":
+            continue
+        between = [t.text for t in ch[e1 + 1:s2]]
+        if between and between[0] == "of" and f1.role in ("unit", "either"):
+            f1.parent = f2.id
+            f1.type = "sub_unit" if f1.role == "unit" else f1.type
+
+
+def _possessive(text: str, toks: list[Tok], found: list[Found]) -> None:
+    """X’s Y and "Y, X": a unit or centre right after/before an organisation gets it as parent."""
+    by_start = {f.start: f for f in found}
+    for i, t in enumerate(toks[:-2]):
+        owner = t.gaz or next((f for f in found if f.end == t.end), None)
+        if owner is None or toks[i + 1].text not in ("’s", "'s", "’", "'"):
+            continue
+        f = by_start.get(toks[i + 2].start)
+        if f is not None and f.parent is None and f.role in ("unit", "either") and f.source == "pattern":
+            f.parent = owner.id
+    owners = found + [t.gaz for t in toks if t.gaz is not None]
+    for f in found:
+        if f.parent is None and f.role == "unit":
+            nxt = next((x for x in owners if x is not f and text[f.end:x.start] == ", "), None)
+            if nxt is not None:
+                f.parent = nxt.id
+
+
+# ---------------------------------------------------------------------------- Russian
+
+def _ru_head(t: Tok, w: OrgWords) -> Head | None:
+    return w.ru_heads.get(t.text.casefold().replace("ё", "е")) if t.gaz is None else None
+
+
+def _ru_en(words: list[str], w: OrgWords) -> str:
+    parts = []
+    for x in words:
+        if x.startswith("«"):
+            parts.append(translit_ru(x.strip("«»")).title())
+            continue
+        st = ru_stem(x)
+        tr = next((v for k, v in w.ru_translate.items() if st.startswith(k)), None)
+        if tr is None:
+            tr = place_en_ru(w, x)
+        if tr is None and x.casefold() in ("и", "имени", "им."):
+            tr = "and" if x.casefold() == "и" else ""
+        if tr is None:
+            tr = translit_ru(re.sub(r"(?:ск|цк)$", "", st) if _RU_ADJ.search(x.casefold()) else st).title()
+        parts.append(tr)
+    return " ".join(p for p in parts if p)
+
+
+def _discover_ru(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: str | None) -> list[Found]:
+    out: list[Found] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        head = _ru_head(toks[i], w)
+        if head is None:
+            i += 1
+            continue
+        s = i
+        while s - 1 >= 0 and toks[s - 1].gaz is None and _CYR.match(toks[s - 1].text) and \
+                _RU_ADJ.search(toks[s - 1].text.casefold()) and toks[s - 1].text.casefold() not in w.ru_stop:
+            s -= 1
+        e, k, names = i, i + 1, 0
+        parent = None
+        while k < n and k - i <= 8:
+            t = toks[k]
+            low = t.text.casefold()
+            if t.gaz is not None:
+                parent = t.gaz
+                break
+            if t.text.startswith("«"):
+                e, k = k, k + 1
+                break
+            if low in ("имени", "им.", "им") and k + 1 < n:
+                k += 1
+                while k < n and (re.fullmatch(r"(?:[А-ЯЁ]\.)+", toks[k].text) or toks[k].text in (".", "-")):
+                    k += 1
+                if k < n and _cap(toks[k]):
+                    e, k = k, k + 1
+                continue
+            if low == "в" and head.role == "mission" and k + 1 < n and _cap(toks[k + 1]):
+                k += 1
+                while k < n and (_cap(toks[k]) or _RU_ADJ.search(toks[k].text.casefold())) and _CYR.match(toks[k].text):
+                    e, k = k, k + 1
+                break
+            if low == "и" and k + 1 < n and (_cap(toks[k + 1]) or _RU_GEN.search(toks[k + 1].text.casefold())):
+                k += 1
+                continue
+            if _cap(t) and (_CYR.match(t.text) or _LAT.match(t.text)):
+                if _ru_head(t, w) or (e == i and names >= 2) or (e > i and toks[e].text[:1].islower() and names >= 2):
+                    break
+                names += 1
+                e, k = k, k + 1
+                continue
+            if _CYR.match(t.text) and t.text[:1].islower() and low not in w.ru_stop and \
+                    _RU_GEN.search(low) and not _RU_VERB.search(low) and not _ru_head(t, w):
+                e, k = k, k + 1
+                continue
+            break
+        span = toks[s:e + 1]
+        if len(span) >= 2 and any(_cap(t) or t.text.startswith("«") for t in span):
+            words = [t.text for t in span if t.text.casefold() not in ("имени", "им.")]
+            hi = i - s
+            after = words[hi + 1:]
+            if after and all(x[:1].isupper() for x in after):  # Университет Сока → Soka University
+                en = f"{_ru_en(words[:hi] + after, w)} {head.en}".strip()
+            else:
+                en = f"{_ru_en(words[:hi], w)} {head.en} {_ru_en(after, w)}".strip()
+            st, en_ = span[0].start, span[-1].end
+            typ = "sub_unit" if head.role == "unit" else head.type
+            ent = g.lookup_key(en)
+            if ent is not None and ent.type == head.type and parent is None:
+                out.append(Found(st, en_, ent.id, "", ent.type, ent.country or None, None, "pattern", 0.8,
+                                 en=ent.en[0] if ent.en else en, lang=lang))
+            else:
+                fid = f"{parent.id}-{slug(en)}" if parent is not None else slug(en)
+                out.append(Found(st, en_, fid, text[st:en_], typ, parent.country if parent else None,
+                                 parent.id if parent else None, "pattern", 0.65, en=en, role=head.role, lang=lang))
+            i = e + 1
+            continue
+        i += 1
+    out.extend(_ru_quoted(text, toks, w, lang))
+    return out
+
+
+def _ru_quoted(text: str, toks: list[Tok], w: OrgWords, lang: str | None) -> list[Found]:
+    """журнал «Э Вести», ООО «Ромашка»: the quoted name is an organisation."""
+    out = []
+    for a, b in zip(toks, toks[1:]):
+        if not b.text.startswith("«") or a.gaz is not None:
+            continue
+        st = ru_stem(a.text) if _CYR.search(a.text) and not a.text.isupper() else a.text
+        typ = next((v for k, v in w.ru_quoted.items() if st == k or st.startswith(k) and len(st) - len(k) <= 1), None)
+        if typ:
+            inner = b.text[1:-1].strip()
+            s = b.start + 1 + (len(b.text[1:-1]) - len(b.text[1:-1].lstrip()))
+            out.append(Found(s, s + len(inner), slug(inner) or "org", inner, typ, None, None, "pattern",
+                             0.7, en=translit_ru(inner), lang=lang))
+    return out
+
+
+def discover(text: str, start: int, end: int, gaz: list[Found], w: OrgWords, g: Gazetteer,
+             lang: str | None) -> list[Found]:
+    """English and Russian organisation names in text[start:end] (one block)."""
+    segment = text[start:end]
+    has_lat, has_cyr = bool(_LAT.search(segment)), bool(_CYR.search(segment))
+    if not (has_lat or has_cyr):
+        return []
+    toks = tokens(text, start, end, gaz)
+    out: list[Found] = []
+    if has_lat:
+        out += _discover_en(text, toks, w, g, lang)
+    if has_cyr:
+        out += _discover_ru(text, toks, w, g, lang)
+    _possessive(text, toks, out)
+    return out

@@ -1,0 +1,315 @@
+"""Discovery of Japanese organisation names from fugashi tokens.
+
+A name is a noun compound (adjacent nominal tokens) ending in an organisation word
+(大学, 研究所, 省, 協会, ... from org_words.toml). Boundaries come from morphology:
+particles, punctuation and spaces end a compound; a person's given name (人名-名) before the
+organisation is cut off (宮川清巳外務省 → 外務省); 在/在日 start a name (PAVLENKO在日ロシア連邦
+通商代表部). Gazetteer matches inside a compound are whole units: what follows them is a chain
+of sub-units (外務省|欧州局|日露経済室), each reported with its parent's id.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import Token
+from .gazetteer import Found, Gazetteer
+from .orgwords import Head, OrgWords, place_en
+from .romanize import romaji, slug
+
+_NOMINAL = ("名詞", "接頭辞", "接尾辞", "形状詞")
+_DOT = "・･"
+_QUOTED = re.compile(r"[「『]([^」』\n]{2,40})[」』]")
+
+
+@dataclass
+class Unit:
+    text: str
+    start: int
+    end: int
+    pos: str
+    gaz: Found | None = None
+
+
+@lru_cache(maxsize=4096)
+def _person_part(surface: str, surnames: bool = False) -> bool:
+    """True for a given name or a foreign person name (UniDic 人名-名 / 人名-一般; with
+    `surnames`, 人名-姓 too), looked up out of context through the segment stage's tagger
+    (Token.pos stops at pos2). A lone surname is kept by default: 金沢, 石川 are places too."""
+    from ..segment import tagger
+
+    ws = list(tagger()(surface))
+    if len(ws) != 1:
+        return False
+    f = ws[0].feature
+    return f.pos3 == "人名" and (f.pos4 in ("名", "一般") or surnames and f.pos4 == "姓")
+
+
+def _units(tokens: list[Token], gaz: list[Found]) -> list[Unit]:
+    """Tokens with gazetteer matches folded into single units."""
+    out: list[Unit] = []
+    gi = 0
+    gaz = sorted(gaz, key=lambda f: f.start)
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        while gi < len(gaz) and gaz[gi].end <= t.start:
+            gi += 1
+        if gi < len(gaz) and gaz[gi].start == t.start:
+            g = gaz[gi]
+            j = i
+            while j < len(tokens) and tokens[j].end <= g.end:
+                j += 1
+            out.append(Unit("".join(x.surface for x in tokens[i:j]), g.start, g.end, "GAZ", g))
+            i = j
+            continue
+        out.append(Unit(t.surface, t.start, t.end, t.pos))
+        i += 1
+    return out
+
+
+def _compounds(units: list[Unit], w: OrgWords) -> list[list[Unit]]:
+    """Maximal runs of adjacent nominal units; stop words and non-nominals end a run."""
+    runs: list[list[Unit]] = []
+    cur: list[Unit] = []
+    for u in units:
+        nominal = u.gaz is not None or u.pos.startswith(_NOMINAL) or (u.text in _DOT and cur)
+        if u.text in w.ja_stop or u.text in w.ja_self:
+            nominal = False
+        if nominal and cur and u.start != cur[-1].end:
+            runs.append(cur)
+            cur = []
+        if nominal:
+            cur.append(u)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _heads(run: list[Unit], w: OrgWords) -> list[tuple[int, int, int, Head | None]]:
+    """(first unit, last unit, end offset, head) of every organisation word in the run; a
+    gazetteer unit counts as a head of its own (head None). Longest head wins at each end."""
+    out = []
+    for k, u in enumerate(run):
+        if u.gaz is not None:
+            out.append((k, k, u.end, None))
+            continue
+        cands = []
+        # heads ending at the end of unit k (possibly spanning several units)
+        text = ""
+        for i in range(k, max(-1, k - 4), -1):
+            text = run[i].text + text
+            if text in w.ja_heads:
+                cands.append((i, k, u.end, w.ja_heads[text]))
+        # a head fused with a title: 研究 + 院長 → 研究院
+        if u.text in w.ja_fused:
+            part = w.ja_fused[u.text]
+            text = part
+            for i in range(k, max(-1, k - 4), -1):
+                if i < k:
+                    text = run[i].text + text
+                if text in w.ja_heads and i < k:
+                    cands.append((i, k, u.start + len(part), w.ja_heads[text]))
+        if cands:
+            out.append(max(cands, key=lambda c: c[2] - run[c[0]].start))
+    # drop heads inside a longer one (大学 inside 大学院 is not two heads)
+    keep = []
+    for h in out:
+        if keep and h[0] <= keep[-1][1] and h[2] > keep[-1][2]:
+            keep[-1] = h
+        elif not keep or h[0] > keep[-1][1]:
+            keep.append(h)
+    return keep
+
+
+def _start(run: list[Unit], first_head: int, w: OrgWords, unit_head: bool = False) -> int:
+    """Where the name begins: after a given name, at 在/駐日, after a legal form."""
+    start = 0
+    for k in range(first_head):
+        u = run[k]
+        if u.text in w.ja_start:
+            start = k
+        elif u.pos == "名詞-固有名詞" and _person_part(u.text, unit_head):
+            start = k + 1
+        elif u.pos.startswith("名詞-数詞") and k + 1 < first_head and run[k + 1].text in ("回", "期", "次"):
+            start = k + 2
+    # a legal form (一般社団法人) is left out of the name
+    text = ""
+    for k in range(start, first_head):
+        text += run[k].text
+        if text in w.ja_legal:
+            return k + 1
+    return start
+
+
+def _generic(mods: list[Unit], w: OrgWords) -> bool:
+    """A name made only of generic words, country words, numbers and affixes."""
+    if not mods:
+        return True
+    if mods[-1].pos.startswith("名詞-数詞"):
+        return True  # 27大学, 19校: a count
+    for u in mods:
+        if u.text in _DOT or u.pos.startswith(("接尾辞", "補助記号", "名詞-数詞")):
+            continue
+        if u.text in w.ja_generic or u.text in w.ja_country:
+            continue
+        return False
+    return True
+
+
+def _en(mods: list[Unit], head: Head | None, w: OrgWords) -> str:
+    parts = []
+    for u in mods:
+        if u.text in _DOT:
+            continue
+        p = place_en(w, u.text)
+        parts.append(w.ja_translate.get(u.text) or (p[0] if p else romaji(u.text).title()))
+    if head is not None:
+        parts.append(head.en)
+    return " ".join(p for p in parts if p)
+
+
+def _mission(mods: list[Unit], head: Head, w: OrgWords) -> tuple[str, str | None]:
+    """English name and sending country of 在ロシア日本大使館 / 在日ロシア連邦大使館 /
+    在サンクトペテルブルク日本総領事館."""
+    host = sender = None
+    code = None
+    texts = [u.text for u in mods if u.text not in _DOT]
+    i = 0
+    if texts and texts[0] in ("在日", "駐日"):
+        host, i = "Japan", 1
+    elif texts and texts[0] in ("在", "駐"):
+        i = 1
+    while i < len(texts):
+        for j in range(len(texts), i, -1):
+            p = place_en(w, "".join(texts[i:j]))
+            if p:
+                if host is None and texts[:1] in (["在"], ["駐"]):
+                    host = p[0]
+                elif sender is None:
+                    sender, code = p
+                i = j
+                break
+        else:
+            i += 1
+    kind = head.en
+    en = f"{kind} of {sender or 'Unknown'}" + (f" in {host}" if host else "")
+    return en, code
+
+
+def discover(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords,
+             g: Gazetteer, lang: str | None = "ja") -> list[Found]:
+    """New organisations and sub-units in one Japanese block (gazetteer matches in `gaz`)."""
+    out: list[Found] = []
+    for run in _compounds(_units(tokens, gaz), w):
+        heads = _heads(run, w)
+        if not heads:
+            continue
+        h0 = heads[0][3]
+        start = _start(run, heads[0][0], w, h0 is not None and h0.role == "unit")
+        heads = [h for h in heads if h[0] >= start]
+        # 石川ロシア大学交流コンソーシアム: heads before an association word are part of its name
+        for a in range(len(heads) - 1, 0, -1):
+            h = heads[a][3]
+            if h is not None and h.role == "assoc" and all(x[3] is not None for x in heads[:a]):
+                heads = heads[a:]
+                break
+        parent: Found | None = None  # what the next piece belongs to
+        grand: Found | None = None  # the parent of the last piece (for ・ coordination)
+        pending = start
+        for n, (i, j, end, head) in enumerate(heads):
+            if head is None:  # a gazetteer unit
+                grand, parent = parent, run[i].gaz
+                pending = j + 1
+                continue
+            mods = [u for u in run[pending:i] if u.gaz is None]
+            if head.role == "unit" and not mods and n + 1 < len(heads) and heads[n + 1][3] is not None:
+                continue  # 大学院 + 工学研究院: one piece
+            coord = bool(mods) and mods[0].text in _DOT
+            if coord:
+                mods = [u for u in mods if u.text not in _DOT]
+            s = mods[0].start if mods else run[i].start
+            owner = grand if coord else parent
+            is_sub = owner is not None and head.role != "org"
+            if is_sub and not mods and head.role != "unit":
+                pending = j + 1
+                continue
+            # a place right after a consortium/association word (大学コンソーシアム石川)
+            tail = []
+            if head.role == "assoc" and not is_sub and n + 1 == len(heads):
+                t = j + 1
+                while t < len(run) and run[t].pos == "名詞-固有名詞" and run[t].gaz is None:
+                    t += 1
+                if t > j + 1 and (t == len(run) or not run[t].pos.startswith("名詞")):
+                    tail = run[j + 1:t]
+            if not is_sub and _generic(mods, w) and not tail:
+                pending = j + 1
+                continue
+            f = _piece(text, s, end, mods, head, owner if is_sub else None, w, g, lang)
+            if tail:
+                f.end = tail[-1].end
+                f.name = text[f.start:f.end]
+                f.en += " " + " ".join(romaji(u.text).title() for u in tail)
+                f.id = slug(f.en)
+            out.append(f)
+            if not coord:
+                grand, parent = owner if is_sub else None, f
+            pending = j + 1
+    out.extend(_legal_quoted(text, tokens, w, lang))
+    return out
+
+
+def _piece(text: str, s: int, end: int, mods: list[Unit], head: Head, parent: Found | None,
+           w: OrgWords, g: Gazetteer, lang: str | None) -> Found:
+    surface = text[s:end]
+    country = None
+    if head.role == "mission":
+        en, country = _mission(mods, head, w)
+    else:
+        en = _en(mods, head, w)
+    if parent is not None:
+        pen = parent.en or parent.name
+        f = Found(s, end, f"{parent.id}-{slug(en)}", text[parent.start:parent.end] + surface,
+                  "sub_unit" if head.role == "unit" else head.type, parent.country, parent.id,
+                  "pattern", 0.6, en=f"{pen} {en}".strip(), role=head.role, lang=lang)
+        return f
+    e = g.lookup_key(en) if head.role != "mission" else None
+    if e is not None and e.type == head.type:
+        return Found(s, end, e.id, "", e.type, e.country or None, e.parent or None, "pattern", 0.8,
+                     en=e.en[0] if e.en else en, role="org", lang=lang)
+    return Found(s, end, slug(en), surface, head.type, country, None, "pattern", 0.7, en=en,
+                 role=head.role, lang=lang)
+
+
+def _legal_quoted(text: str, tokens: list[Token], w: OrgWords, lang: str | None) -> list[Found]:
+    """社団法人「ロシア語話者家庭の両親と教育者」, 公益財団法人 国際文化フォーラム: a legal form
+    makes what follows an organisation whatever its last word."""
+    out = []
+    if not tokens:
+        return out
+    s0, e0 = tokens[0].start, tokens[-1].end
+    forms = "|".join(sorted((re.escape(f) for f in w.ja_legal), key=len, reverse=True))
+    for m in re.finditer(f"({forms})[ \u3000]?", text[s0:e0]):
+        after = s0 + m.end()
+        q = _QUOTED.match(text, after)
+        typ = w.ja_legal[m.group(1)]
+        if q:
+            out.append(Found(q.start(1), q.end(1), slug(romaji(q.group(1))) or "org", q.group(1), typ,
+                             None, None, "pattern", 0.7, en=romaji(q.group(1)), lang=lang))
+            continue
+        if text[s0 + m.end(1):after].strip() == "" and after > s0 + m.end(1):
+            # a space after the legal form: the next compound is the name
+            run = [t for t in tokens if t.start >= after]
+            k = 0
+            while k < len(run) and run[k].pos.startswith(_NOMINAL) and (k == 0 or run[k].start == run[k - 1].end):
+                k += 1
+            if k:
+                s, e = run[0].start, run[k - 1].end
+                out.append(Found(s, e, slug(romaji(text[s:e])) or "org", text[s:e], typ, None, None,
+                                 "pattern", 0.7, en=romaji(text[s:e]), lang=lang))
+    return out
