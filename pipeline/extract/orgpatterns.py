@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import Found, Gazetteer, ru_stem
-from .orgwords import Head, OrgWords, place_en, place_en_ru
+from .orgwords import RU_AGREE, Head, OrgWords, place_en, place_en_ru
 from .romanize import slug, translit_ru
 
 _TOK = re.compile(r"(?:[A-ZА-ЯЁ]\.){2,}|[0-9A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё]+(?:[-‐][0-9A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё]+)*"
@@ -284,8 +284,10 @@ def _discover_ru(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: st
             i += 1
             continue
         s = i
+        agree = RU_AGREE[head.decl].get(toks[i].text.casefold().replace("ё", "е")[len(head.word):], ())
         while s - 1 >= 0 and toks[s - 1].gaz is None and _CYR.match(toks[s - 1].text) and \
-                _RU_ADJ.search(toks[s - 1].text.casefold()) and toks[s - 1].text.casefold() not in w.ru_stop:
+                toks[s - 1].text.casefold().endswith(agree) and agree and \
+                toks[s - 1].text.casefold() not in w.ru_stop:
             s -= 1
         e, k, names = i, i + 1, 0
         parent = None

@@ -20,6 +20,7 @@ from .romanize import romaji, slug
 
 _NOMINAL = ("名詞", "接頭辞", "接尾辞", "形状詞")
 _DOT = "・･"
+_KATA = re.compile(r"[\u30a0-\u30ff]+")
 _QUOTED = re.compile(r"[「『]([^」』\n]{2,40})[」』]")
 
 
@@ -117,6 +118,15 @@ def _heads(run: list[Unit], w: OrgWords) -> list[tuple[int, int, int, Head | Non
                     cands.append((i, k, u.start + len(part), w.ja_heads[text]))
         if cands:
             out.append(max(cands, key=lambda c: c[2] - run[c[0]].start))
+    # heads inside a legal form (公益財団法人) are not heads
+    legal = set()
+    for a in range(len(run)):
+        text = ""
+        for b in range(a, min(len(run), a + 4)):
+            text += run[b].text
+            if text in w.ja_legal:
+                legal.update(range(a, b + 1))
+    out = [h for h in out if h[1] not in legal]
     # drop heads inside a longer one (大学 inside 大学院 is not two heads)
     keep = []
     for h in out:
@@ -136,6 +146,9 @@ def _start(run: list[Unit], first_head: int, w: OrgWords, unit_head: bool = Fals
             start = k
         elif u.pos == "名詞-固有名詞" and _person_part(u.text, unit_head):
             start = k + 1
+        elif _KATA.fullmatch(u.text) and u.pos == "名詞-普通名詞" and k + 1 < first_head and \
+                run[k + 1].pos == "名詞-固有名詞" and not _KATA.fullmatch(run[k + 1].text):
+            start = k + 1  # ユリヤ・ディチャチエヴァ創価学園 → 創価学園
         elif u.pos.startswith("名詞-数詞") and k + 1 < first_head and run[k + 1].text in ("回", "期", "次"):
             start = k + 2
     # a legal form (一般社団法人) is left out of the name
@@ -147,12 +160,25 @@ def _start(run: list[Unit], first_head: int, w: OrgWords, unit_head: bool = Fals
     return start
 
 
+def _own_unit(text: str, run: list[Unit], s: int) -> bool:
+    """A division named without its organisation is kept only where the organisation is the
+    writer: after 本学/当/our, or as a bracketed byline （国際部国際連携課）."""
+    before = text[max(0, s - 3):s]
+    if re.search(r"(?:本学|当|本学の)$", before):
+        return True
+    e = run[-1].end
+    return text[s - 1:s] in "（(" and text[e:e + 1] in "）)" and s > 0
+
+
 def _generic(mods: list[Unit], w: OrgWords) -> bool:
     """A name made only of generic words, country words, numbers and affixes."""
     if not mods:
         return True
     if mods[-1].pos.startswith("名詞-数詞"):
         return True  # 27大学, 19校: a count
+    content = [u for u in mods if u.text not in _DOT and not u.pos.startswith(("接尾辞", "補助記号"))]
+    if len(content) == 1 and _KATA.fullmatch(content[0].text) and content[0].pos == "名詞-普通名詞":
+        return True  # バイリンガル学校: a loanword describing, not naming
     for u in mods:
         if u.text in _DOT or u.pos.startswith(("接尾辞", "補助記号", "名詞-数詞")):
             continue
@@ -168,7 +194,8 @@ def _en(mods: list[Unit], head: Head | None, w: OrgWords) -> str:
         if u.text in _DOT:
             continue
         p = place_en(w, u.text)
-        parts.append(w.ja_translate.get(u.text) or (p[0] if p else romaji(u.text).title()))
+        h = w.ja_heads.get(u.text)
+        parts.append(w.ja_translate.get(u.text) or (p[0] if p else h.en if h else romaji(u.text).title()))
     if head is not None:
         parts.append(head.en)
     return " ".join(p for p in parts if p)
@@ -245,9 +272,11 @@ def discover(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords,
                 t = j + 1
                 while t < len(run) and run[t].pos == "名詞-固有名詞" and run[t].gaz is None:
                     t += 1
-                if t > j + 1 and (t == len(run) or not run[t].pos.startswith("名詞")):
+                if t > j + 1 and mods and (t == len(run) or not run[t].pos.startswith("名詞")) and \
+                        not any(u.text in w.ja_country for u in run[j + 1:t]):
                     tail = run[j + 1:t]
-            if not is_sub and _generic(mods, w) and not tail:
+            if not is_sub and (_generic(mods, w) and not tail or
+                               head.role == "unit" and not _own_unit(text, run, s)):
                 pending = j + 1
                 continue
             f = _piece(text, s, end, mods, head, owner if is_sub else None, w, g, lang)

@@ -24,6 +24,19 @@ RU_ENDINGS = {
 }
 
 
+# adjective endings agreeing with each head ending (Ассоциации ← российской, not будущем)
+_ADJ_M = {"": ("ый", "ий", "ой"), "а": ("ого", "его"), "у": ("ому", "ему"), "ом": ("ым", "им"),
+          "е": ("ом", "ем"), "й": ("ый", "ий", "ой"), "я": ("ого", "его"), "ю": ("ому", "ему"),
+          "ем": ("ым", "им")}
+_ADJ_N = {"о": ("ое", "ее"), "е": ("ое", "ее", "ом", "ем"), "а": ("ого", "его"), "я": ("ого", "его"),
+          "у": ("ому", "ему"), "ю": ("ому", "ему"), "ом": ("ым", "им"), "ем": ("ым", "им"),
+          "и": ("ом", "ем")}
+_ADJ_F = {"я": ("ая", "яя"), "а": ("ая", "яя"), "и": ("ой", "ей"), "ы": ("ой", "ей"), "е": ("ой", "ей"),
+          "ю": ("ую", "юю"), "у": ("ую", "юю"), "ей": ("ой", "ей"), "ой": ("ой", "ей"),
+          "ею": ("ою", "ею"), "ою": ("ою", "ею")}
+RU_AGREE = {"m": _ADJ_M, "i": _ADJ_M, "n": _ADJ_N, "ie": _ADJ_N, "ia": _ADJ_F, "a": _ADJ_F}
+
+
 class DataError(PipelineError):
     """A language-data file is malformed: says which file and entry."""
 
@@ -34,6 +47,7 @@ class Head:
     type: str
     role: str
     en: str
+    decl: str = ""  # Russian declension class
 
 
 @dataclass
@@ -104,6 +118,7 @@ def load(words_path: Path | None = None, places_path: Path | None = None) -> Org
             problems.append(f"ru.heads.{stem}: decl {decl!r} not one of {', '.join(RU_ENDINGS)}")
             continue
         for h in _heads({stem: spec}, "ru.heads", problems, TYPES).values():
+            h = Head(h.word, h.type, h.role, h.en, decl)
             for ending in RU_ENDINGS[decl]:
                 ru_heads[stem + ending] = h
     words = OrgWords(
