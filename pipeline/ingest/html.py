@@ -113,7 +113,8 @@ def _parse(doc_text: str, path: str):
 def _main_xml(tree, recall: bool):
     import trafilatura
 
-    xml = trafilatura.extract(tree, output_format="xml", include_tables=True, include_comments=False,
+    # trafilatura is given markup, not the tree: on a tree it drops link text in table cells
+    xml = trafilatura.extract(lxml_html.tostring(tree, encoding="unicode"), output_format="xml", include_tables=True, include_comments=False,
                               include_images=False, include_links=False, deduplicate=False,
                               with_metadata=False, favor_recall=recall)
     if not xml:
@@ -163,9 +164,18 @@ class _Collector:
     def table(self, el) -> None:
         rows = []
         for row in el.iter("row"):
-            rows.append([join_lines([self._mapped(s).strip() for s in self.lines(cell)])
+            cells = [cell for cell in row.iter("cell") if self.lines(cell)]
+            rows.append(cells)
+        if all(len(r) <= 1 for r in rows):  # a layout table: one cell per row is running text
+            for r in rows:
+                for cell in r:
+                    self.block(cell, "paragraph")
+            return
+        grid = []
+        for row in el.iter("row"):
+            grid.append([join_lines([self._mapped(s).strip() for s in self.lines(cell)])
                          for cell in row.iter("cell")])
-        self.items.append(RawTable(rows))
+        self.items.append(RawTable(grid))
 
     def walk(self, main) -> None:
         for el in main:

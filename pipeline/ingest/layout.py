@@ -201,12 +201,18 @@ def _join(a: Line, b: Line) -> Line:
                 max(a.size, b.size), a.text + space + b.text, a.bold and b.bold)
 
 
-def paragraphs(lines: list[Line], left: float, right: float, body: float) -> list[Para]:
+def leading(flows: list[list[Line]]) -> float | None:
+    """The usual gap between the lines of a paragraph on this page (a low quantile of the gaps,
+    so that a table or list set with wider spacing does not hide the paragraph breaks)."""
+    gaps = sorted(b.top - a.bottom for lines in flows for a, b in zip(lines, lines[1:])
+                  if 0 <= b.top - a.bottom < 2 * a.size)
+    return gaps[len(gaps) // 10] if len(gaps) >= 2 else None
+
+
+def paragraphs(lines: list[Line], left: float, right: float, body: float, lead: float | None) -> list[Para]:
     """The paragraphs of one flow of lines (one column of one page, top to bottom)."""
     if not lines:
         return []
-    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if 0 <= b.top - a.bottom < 2 * a.size]
-    lead = median(gaps) if len(gaps) >= 2 else None
     paras: list[Para] = []
     prev: Line | None = None
     for ln in lines:
@@ -216,8 +222,9 @@ def paragraphs(lines: list[Line], left: float, right: float, body: float) -> lis
             gap = ln.top - prev.bottom
             limit = (lead + max(0.5 * ln.size, 0.4 * lead)) if lead is not None else 0.9 * ln.size
             short = prev.x1 < right - 2 * prev.size
+            very_short = prev.x1 < right - max(3 * prev.size, 0.25 * (right - left))
             brk = (gap > limit or (indent and prev.x0 - left < 1.0)
-                   or (short and rules.ends_sentence(prev.text))
+                   or (short and rules.ends_sentence(prev.text)) or very_short
                    or prev.x1 - left < 0.5 * (right - left)
                    or rules.starts_item(ln.text)
                    or abs(ln.size - prev.size) > 0.15 * body or ln.bold != prev.bold)
@@ -253,18 +260,20 @@ def page_paragraphs(frags: list[Line], tables: list[Region], table_lines) -> lis
             mine = [f for c, its in flows if c == col for f in its if isinstance(f, Line)]
             if mine:
                 col_edges[col] = (min(f.x0 for f in mine), _right_edge([f.x1 for f in mine]))
+    merged = [(col, merge_rows(items)) for col, items in flows]
+    lead = leading([[it for it in items if isinstance(it, Line)] for _, items in merged])
     out: list[Para] = []
-    for col, items in flows:
+    for col, items in merged:
         left, right = col_edges.get(col, (xmin, xmax))
         run: list[Line] = []
-        for it in merge_rows(items):
+        for it in items:
             if isinstance(it, Line):
                 run.append(it)
                 continue
-            out += paragraphs(run, left, right, body)
+            out += paragraphs(run, left, right, body, lead)
             run = []
             out.append(Para([], kind="table", table=table_lines(it)))
-        out += paragraphs(run, left, right, body)
+        out += paragraphs(run, left, right, body, lead)
     return out
 
 

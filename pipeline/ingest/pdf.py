@@ -21,7 +21,7 @@ from ..model import Furniture
 from . import layout, rules, text
 from .blocks import RawBlock, RawTable
 from .layout import Glyph, Line, Para, Region
-from .normalize import Mapped, join_lines, nfkc
+from .normalize import Mapped, is_wide, join_lines, nfkc
 
 log = logging.getLogger(__name__)
 
@@ -111,13 +111,12 @@ def _read_page(page, number: int, warnings: list[str]) -> tuple[PageData, int, i
     data = PageData(number, height)
     if not glyphs:
         return data, 0, unmapped
-    vertical = _is_vertical(glyphs)
-    if vertical:
+    n = len(glyphs)
+    if _is_vertical(glyphs):
         glyphs = _turn(glyphs, width)
         data.height = width
     elif page.lines or page.rects:
         glyphs = _tables(page, glyphs, data)
-    n = len(glyphs)
     for row in layout.rows(glyphs):
         data.frags.extend(layout.fragments(row))
     for f in data.frags:
@@ -245,15 +244,31 @@ class _Source:
         self.pos += 1
 
 
+_CLOSERS = ")）」』】]〕>》"
+
+
 def _runs_on(prev: Para, para: Para) -> bool:
     """Does `prev` run on into `para` (across a column or page break, or a gap in the column)?
-    `prev` fills its column mid-sentence; `para` is running text, not a heading or an item."""
-    if not prev.open_end or prev.kind != "paragraph" or para.kind != "paragraph" or para.indented:
+
+    `para` must be running text (not a heading, an item or a running footer), and `prev` either
+    fills its column mid-sentence, or has several lines and stops mid-sentence while `para` does
+    not start a new sentence (no capital letter).
+    """
+    if prev.kind != "paragraph" or para.kind != "paragraph" or para.indented:
         return False
-    first = para.lines[0].text
-    if rules.starts_item(first) or rules.is_running_line(first):
+    first, last = para.lines[0].text, prev.lines[-1].text
+    if rules.starts_item(first) or rules.is_running_line(first) or rules.is_running_line(last):
         return False
-    return len(para.lines) > 1 or para.full_end or rules.ends_sentence(para.lines[-1].text)
+    if not (len(para.lines) > 1 or para.full_end or rules.ends_sentence(para.lines[-1].text)):
+        return False
+    if prev.open_end:
+        return not last.endswith(tuple(_CLOSERS)) or first[:1].islower()
+    if len(prev.lines) < 2 or rules.ends_sentence(last) or last.endswith(tuple(_CLOSERS)):
+        return False
+    a, b = last[-1], first[0]
+    if is_wide(a) and is_wide(b):
+        return True  # Japanese running on
+    return not is_wide(a) and (a.isalnum() or a in ",;") and b.islower()
 
 
 def _emit(pages: list[PageData], res: PdfResult, nfkc_enabled: bool) -> None:
@@ -284,7 +299,7 @@ def _emit(pages: list[PageData], res: PdfResult, nfkc_enabled: bool) -> None:
             res.items.append(RawTable(lines, number))
             continue
         joined = join_lines(lines)
-        kind = "heading" if para.kind == "heading" else text._kind(joined.text, len(lines) == 1)
+        kind = "heading" if para.kind == "heading" else text._kind(joined.text, len(lines) <= 2)
         res.items.append(RawBlock(joined, kind, number))
     res.source = "".join(src.parts)
 

@@ -104,7 +104,8 @@ def starts_item(s: str) -> bool:
     s = s.lstrip()
     if s.startswith(rules().bullets) and len(s) > 1:
         return True
-    return bool(re.match(r"^(?:\(?\d{1,3}[.)．）]|[（(]\d{1,3}[)）]|[\u2460-\u2473\u2776-\u277f\u3251-\u325f]|[a-zA-Z][.)]\s)", s))
+    return bool(re.match(r"^(?:\(?\d{1,3}[.)．）](?!\d)\s*\S|[（(]\d{1,3}[)）]\s*\S"
+                         r"|[\u2460-\u2473\u2776-\u277f\u3251-\u325f]\s*\S|[a-zA-Z][.)]\s+\S)", s))
 
 
 def is_heading(s: str) -> bool:

@@ -59,9 +59,13 @@ def _wrap_width(widths: list[int]) -> int:
     for w in widths:
         if w >= 16:
             counts[w] = counts.get(w, 0) + 1
-    if sum(counts.values()) < 3:
+    total = sum(counts.values())
+    if total < 3:
         return 0
-    return max(counts, key=lambda w: (counts[w], w))
+    width = max(counts, key=lambda w: (counts[w], w))
+    # hard-wrapped text has many lines of (nearly) the wrap width
+    near = sum(n for w, n in counts.items() if abs(w - width) <= 2)
+    return width if near >= max(3, 0.2 * total) else 0
 
 
 def _is_wrapped(group: list[Line]) -> bool:
