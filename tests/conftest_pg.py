@@ -2,7 +2,7 @@
 
 `pg_server` (session) runs initdb + pg_ctl in a temp dir on a free loopback port, with its unix
 socket in the temp dir, as the `postgres` user when the tests run as root, and stops it at the
-end. `pg_database` (per test) creates an empty database and gives its URL. Tests skip, saying
+end. `pg_database` (per test) gives the URL of an empty schema of its own (search_path). Tests skip, saying
 why, only when the server binaries are not installed (`apt-get install -y postgresql-15`).
 """
 from __future__ import annotations
@@ -62,13 +62,25 @@ def pg_server():
         shutil.rmtree(root, ignore_errors=True)
 
 
-@pytest.fixture
-def pg_database(pg_server):
-    """URL of a new empty database on the throwaway cluster."""
+@pytest.fixture(scope="session")
+def pg_session_db(pg_server):
+    """A database for the whole session (CREATE DATABASE costs ~0.3 s; a schema ~10 ms)."""
     import psycopg
 
     host, port, user = pg_server
-    name = "t_" + uuid.uuid4().hex[:12]
     with psycopg.connect(f"postgresql://{user}@{host}:{port}/postgres", autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    return f"postgresql://{user}@{host}:{port}/{name}"
+        conn.execute("CREATE DATABASE tests")
+    return f"postgresql://{user}@{host}:{port}/tests"
+
+
+@pytest.fixture
+def pg_database(pg_session_db):
+    """URL of an empty database of its own for one test: a fresh schema first on the search path."""
+    import psycopg
+
+    name = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(pg_session_db, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {name}")
+    yield f"{pg_session_db}?options=-csearch_path%3D{name}"
+    with psycopg.connect(pg_session_db, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {name} CASCADE")
