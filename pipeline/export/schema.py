@@ -101,9 +101,11 @@ TABLES: tuple[Table, ...] = (
     Table("institutions", "One row per canonical organisation referenced by a mention or an event.", (
         Column("id", "text", False, doc="canonical id, shared by every name form"),
         Column("name", "text", False, doc="canonical name"),
-        Column("type", "text", False, doc="university, research_institute, ministry, ... ('unknown' for organisers never mentioned)"),
+        Column("type", "text", False,
+               doc="university, research_institute, ministry, ... ('unknown' for organisers never mentioned)"),
         Column("country", "text", doc="ISO 3166-1 alpha-2"),
-        Column("parent", "text", doc="id of the parent organisation (not a foreign key: parents need not be mentioned)"),
+        Column("parent", "text",
+               doc="id of the parent organisation (not a foreign key: parents need not be mentioned)"),
     ), ("PRIMARY KEY (id)",)),
     Table("institution_mentions", "Every institution mention.", (
         DOC_ID,
