@@ -148,7 +148,7 @@ def _decide(cues: Cues, c: _Cand, text: str, sent: tuple[int, int]) -> None:
         elif m:
             c.keep, c.conf = True, 0.9 if m.start() <= 12 else 0.75
         return
-    window = text[max(ss, c.ts - 25):min(se, c.te + 15)]
+    window = text[max(ss, c.ts - 40):min(se, c.te + 15)]
     if cues.neg_latin.search(window):
         return
     if c.strong:

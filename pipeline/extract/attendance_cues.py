@@ -150,7 +150,7 @@ def cues() -> Cues:
                                                                             "出席者", "来場者数", "来場者", "参加数"]
     qual_words = [w for lang in LANGS for qual in QUALS for w in q[lang][f"{qual}_before"]]
     labelled = re.compile(rf"{alt(label_words)}\s*(?:は|が|[:：])?\s*(?P<qual>{alt(qual_words)}\s*)?{num}"
-                          rf"(?![0-9０-９.,]|\s*(?:{alt(data['not_attendance_units']['ja'], False)}))", re.I)
+                          rf"(?![0-9０-９]|[.,][0-9]|\s*(?:{alt(data['not_attendance_units']['ja'], False)}))", re.I)
     t = data["tables"]
     return Cues(
         raw=data,

@@ -27,6 +27,8 @@ _DATE_START = re.compile(
     r"[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|"
     r"[0-9]{1,2}\s+(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр))", re.I)
 _ROW_NUMBER = re.compile(rf"(?:^|(?<=[\s\t]))(?P<num>{numerals.ARABIC})(?P<unit>\s*[名人])?(?=[\s\t]|$)")
+# in a participants cell the count may carry words around it (約120, over 150, 80名)
+_CELL_NUMBER = re.compile(rf"(?<![0-9０-９.,])(?P<num>{numerals.ARABIC})(?P<unit>\s*[名人])?(?![0-9０-９])")
 _KIND_RANK = {"range": 0, "day": 1, "month": 2, "fiscal_year": 3, "year": 4}
 _MAX_ROW_BLOCKS = 14
 
@@ -121,7 +123,7 @@ def _cell_tables(doc: Document, cues: Cues, out: TableResult) -> None:
         for r in sorted(rows):
             row = rows[r]
             cell = row.get(pcol)
-            m = _ROW_NUMBER.search(text(cell)) if cell else None
+            m = _CELL_NUMBER.search(text(cell)) if cell else None
             if not m:
                 continue
             others = [b for c, b in sorted(row.items()) if c != pcol]

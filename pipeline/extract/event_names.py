@@ -154,6 +154,8 @@ def _expand_ru(text: str, m: re.Match) -> Name:
                 or end - e > 0 and len(re.findall(r"\s+", text[e:end])) >= 6):
             break
         end = e + w.end()
+        if word.endswith("."):
+            break  # the sentence (or an abbreviation) ends here
     end = e + len(text[e:end].rstrip(".,;:"))
     q = re.match(r"\s*«[^»]{2,150}»", text[end:])
     if q:

@@ -83,7 +83,7 @@ def arabic_value(s: str, multiplier: int = 1) -> int | None:
 def kanji_value(s: str) -> int | None:
     """Integer value of a kanji numeral: 百二十 → 120, 一千二百 → 1200, 三万五千 → 35000,
     二〇二〇 → 2020 (positional), 十 → 10. None when `s` is not a numeral."""
-    if not s or any(c not in _KANJI_DIGITS and c not in _KANJI_SMALL and c not in _KANJI_BIG for c in s):
+    if not s or s[0] in _KANJI_BIG or any(c not in _KANJI_DIGITS and c not in _KANJI_SMALL and c not in _KANJI_BIG for c in s):
         return None
     if not any(c in _KANJI_SMALL or c in _KANJI_BIG for c in s):  # positional: 二〇二〇
         n = 0

@@ -1,0 +1,232 @@
+"""Attendance figures: figures and non-figures in Japanese, English and Russian, qualifiers,
+cumulative totals, breakdowns, tables, and the span contract."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.config import Config
+from pipeline.extract import attendance, dates
+from pipeline.model import Block, Document, Source, check_spans
+
+from conftest import build_doc
+
+CFG = Config()
+
+# (text, value, qualifier, cumulative)
+FIGURES = [
+    # Japanese
+    ("第2回会議には昨年度を大きく上回る約160名が参加しました。", 160, "approx", False),
+    ("各回には日露より140名以上の参加があった。", 140, "at_least", False),
+    ("学術交流イベント12件に1000名を超える参加があった。", 1000, "at_least", True),
+    ("2020年度は8件のイベントに延べ943名が参加した。", 943, "exact", True),
+    ("日露の研究者・学生約100名が交流した。", 100, "approx", False),
+    ("講演会には学生百二十名が出席した。", 120, "exact", False),
+    ("フェスティバルには1.5万人が来場した。", 15000, "exact", False),
+    ("説明会には50人未満が参加した。", 50, "at_most", False),
+    ("交流会にはおよそ300人が集まった。", 300, "approx", False),
+    ("フォーラムには１２８名が参加した。", 128, "exact", False),
+    ("セミナーに200名余りが参加した。", 200, "at_least", False),
+    ("総勢48名の参加がありました。", 48, "exact", False),
+    ("累計2,500名が受講した。", 2500, "exact", True),
+    ("代表団の教師3名が本学を訪問された。", 3, "exact", False),
+    ("参加者数：45", 45, "exact", False),
+    # English
+    ("In total, more than100 persons participated in the symposium.", 100, "at_least", False),
+    ("The forum was attended by about 200 people.", 200, "approx", False),
+    ("The conference drew over 1,000 participants from 30 countries.", 1000, "at_least", False),
+    ("Almost 400,000 people joined the events that took place in 2020.", 400000, "approx", True),
+    ("More than 600 events were held, bringing together more than 1,5 million people.", 1500000, "at_least", True),
+    ("The lecture had an attendance of 85.", 85, "exact", False),
+    ("Up to 50 students took part in the workshop.", 50, "at_most", False),
+    ("Around 2,500 visitors came to the exhibition.", 2500, "approx", False),
+    ("Twenty-five researchers attended the seminar.", 25, "exact", False),
+    ("Some 300 delegates from Japan and Russia met in Kazan.", 300, "approx", False),
+    ("At least 40 Japanese and Russian students joined the camp.", 40, "at_least", False),
+    # Russian
+    ("В форуме приняли участие более 100 участников.", 100, "at_least", False),
+    ("На лекции присутствовало ок. 250 человек.", 250, "approx", False),
+    ("В конференции приняли участие 50 студентов.", 50, "exact", False),
+    ("Фестиваль посетили свыше 3 тыс. человек.", 3000, "at_least", False),
+    ("Семинар собрал почти 70 слушателей.", 70, "approx", False),
+    ("На встрече присутствовали порядка 40 человек.", 40, "approx", False),
+    ("В олимпиаде участвовали не менее 30 школьников.", 30, "at_least", False),
+    ("Всего за три года в мероприятиях приняли участие 5 000 человек.", 5000, "exact", True),
+]
+
+NOT_FIGURES = [
+    "加盟校数は第3回総会開催時63大学（日30大学、露33大学）となった。",
+    "自治体・企業7機関からの参加及び計540万円の協賛金を得て札幌で開催した。",
+    "日露交流を行う大学（日本の大学19校，ロシアの大学30校）に加え，29の機関・団体が参加した。",
+    "参加率は85%であった。",
+    "北大時報 No.791 10ページ",
+    "市の人口は約20万人であり、多くの交流事業に参加している。",
+    "事務局に職員2名を配置し、交流を推進した。",
+    "計250回に亘りメーリングリストを通じて発信した。",
+    "2021年度末までに国内の27大学から62名の教員が専門セクションに参画した。",
+    "Tokyo has organized nearly 150 projects.",
+    "More than 600 events were held in Russia.",
+    "The city has a population of 300,000 people who joined the celebrations.",
+    "Then, five professors gave oral presentations in the first session.",
+    "Over the last 20 years the group has grown.",
+    "About 1/3 of the total were citizens.",
+    "В 2016 году было подписано 5 соглашений.",
+    "Население города составляет 500 тысяч человек, многие участвуют в фестивалях.",
+    "Форум прошёл 6 октября 2016 года в МГУ.",
+]
+
+
+def figures(text: str, with_dates: bool = False):
+    doc = build_doc(text)
+    if with_dates:
+        dates.extract(doc, CFG)
+    attendance.extract(doc, CFG)
+    assert check_spans(doc) == []
+    return doc
+
+
+@pytest.mark.parametrize("text, value, qualifier, cumulative", FIGURES)
+def test_figure(text, value, qualifier, cumulative):
+    doc = figures(text)
+    assert [(f.value, f.qualifier, f.cumulative) for f in doc.attendance] == [(value, qualifier, cumulative)]
+    f = doc.attendance[0]
+    assert f.unit == "persons" and 0 < f.confidence <= 1 and f.rule
+
+
+@pytest.mark.parametrize("text", NOT_FIGURES)
+def test_not_a_figure(text):
+    assert [(f.value, f.text) for f in figures(text).attendance] == []
+
+
+def test_breakdown_in_brackets_is_kept_on_the_total_and_not_reported():
+    doc = figures("オンライン会議を開催し、参加\n\n者128名（日本側21大学56名、ロシア側30大学72名）の間で意見交換を行った。")
+    assert [f.value for f in doc.attendance] == [128]
+    assert [(b.label, b.value) for b in doc.attendance[0].breakdown] == [("日本側21大学", 56), ("ロシア側30大学", 72)]
+
+
+def test_breakdown_english():
+    doc = figures("Participants: 12 people (1 faculty member and 2 students from Hokkaido University, "
+                  "9 students from MSU)")
+    assert [f.value for f in doc.attendance] == [12]
+    assert [b.value for b in doc.attendance[0].breakdown] == [1, 2, 9]
+    assert doc.attendance[0].breakdown[2].label == "students from MSU"
+
+
+def test_parts_listed_before_their_total_become_its_breakdown():
+    doc = figures("10月にA大学から2名、B大学から5名、C大学から1名、合計8名を受け入れた。")
+    assert [f.value for f in doc.attendance] == [8]
+    assert [(b.label, b.value) for b in doc.attendance[0].breakdown] == [
+        ("10月にA大学から", 2), ("B大学から", 5), ("C大学から", 1)]
+
+
+def test_parts_without_a_stated_total_are_each_reported():
+    doc = figures("日本側関係者18名・ロシア側関係者27名が参加し、各事業内容の発表を行った。")
+    assert [f.value for f in doc.attendance] == [18, 27]
+
+
+def test_heading_restated_by_the_next_line_is_one_figure():
+    doc = figures("6月5日\n創価学園 ロシア語学習者9名 訪問\n創価学園でロシア語を学ぶ生徒9名がロシアセンターを訪問した。")
+    assert [f.value for f in doc.attendance] == [9]
+
+
+def test_cue_split_over_a_block_boundary():
+    doc = figures("第2回総会以降、日露大学協会主催の学術交流イベント12件に1000名を超\n\nえる参加があり、裾野が拡大した。")
+    assert [(f.value, f.qualifier, f.cumulative) for f in doc.attendance] == [(1000, "at_least", True)]
+    assert "\n\n" in doc.attendance[0].text
+
+
+def test_per_event_counts_are_not_cumulative():
+    doc = figures("第2回総会と第3回総会が開催され、各回には日露より140名以上の参加があった。")
+    assert [(f.value, f.cumulative) for f in doc.attendance] == [(140, False)]
+
+
+TEXT_TABLE = """主なオンラインセミナー
+
+開催日時 イベント名（共催機関名） 参加者数 参加者詳細
+
+2022年
+
+4月10日
+
+セミナー「北方圏における連携」
+
+（北東連邦大学との共催）
+
+45 大学（露20校・日9校）、企業（日2社）
+
+2022年
+
+5月1日
+
+ワークショップ「極東の観光」
+
+60 大学（日11大学20名・露18大学36名）、両国の学生3名
+
+※上記以外にも多数のセミナーを開催し、延べ300名が参加した。"""
+
+
+def test_table_as_text_lines_gives_one_figure_per_row():
+    doc = figures(TEXT_TABLE, with_dates=True)
+    rows = [f for f in doc.attendance if f.rule == "table.lines"]
+    assert [(f.value, f.qualifier, f.event.date) for f in rows] == [(45, "exact", "2022-04-10"), (60, "exact", "2022-05-01")]
+    assert rows[0].event.name == "セミナー「北方圏における連携」（北東連邦大学との共催）"
+    assert [b.value for b in rows[1].breakdown] == [20, 36, 3]
+    # the row details are never figures of their own; the note after the table still is
+    assert [f.value for f in doc.attendance if f.rule != "table.lines"] == [300]
+
+
+def cell_table_doc(rows: list[list[str]]) -> Document:
+    """A Document whose text is one table: cells separated by tabs, rows by newlines."""
+    text, blocks = "", []
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            if c:
+                text += "\t"
+            blocks.append(Block(id=len(blocks), start=len(text), end=len(text) + len(cell), kind="table_cell",
+                                table=0, row=r, col=c, lang="ja"))
+            text += cell
+        text += "\n"
+    doc = Document(doc_id="t", source=Source(path="t.pdf", sha256="0" * 64, format="pdf", bytes=0),
+                   text=text, blocks=blocks, language={"primary": "ja", "present": ["ja"]})
+    dates.extract(doc, CFG)
+    return doc
+
+
+def test_real_table_cells_participants_column_found_by_header():
+    doc = cell_table_doc([["開催日", "名称", "参加者数", "詳細"],
+                          ["2021年5月20日", "円卓会議「語学教育における連携」", "80名", "学生3名、通訳13名"],
+                          ["2021年6月1日", "セミナー「北極圏」", "約120", "大学10校"],
+                          ["2021年7月1日", "準備会合", "―", ""]])
+    attendance.extract(doc, CFG)
+    assert check_spans(doc) == []
+    got = [(f.value, f.qualifier, f.event.name, f.event.date) for f in doc.attendance]
+    assert got == [(80, "exact", "円卓会議「語学教育における連携」", "2021-05-20"),
+                   (120, "approx", "セミナー「北極圏」", "2021-06-01")]
+    assert [b.value for b in doc.attendance[0].breakdown] == [3, 13]
+
+
+def test_english_table_cells():
+    doc = cell_table_doc([["Date", "Event", "Participants"],
+                          ["12 March 2019", "Kazan Winter School", "over 150"],
+                          ["2 April 2019", "Tomsk Forum", "75"]])
+    attendance.extract(doc, CFG)
+    assert [(f.value, f.qualifier, f.event.name) for f in doc.attendance] == [
+        (150, "at_least", "Kazan Winter School"), (75, "exact", "Tomsk Forum")]
+
+
+def test_empty_document():
+    doc = build_doc("")
+    attendance.extract(doc, CFG)
+    assert doc.attendance == []
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet="約名人以上参加者延べ計合（）()、。 \n0123456789,.万百十二三people about over participants attended",
+               max_size=80))
+def test_spans_hold_on_arbitrary_text(text):
+    doc = build_doc(text)
+    attendance.extract(doc, CFG)
+    assert check_spans(doc) == []
+    for f in doc.attendance:
+        assert f.value > 0 and f.qualifier in ("exact", "approx", "at_least", "at_most")

@@ -1,0 +1,150 @@
+"""Events: the event each figure belongs to (name, date, id), and the document-level records
+(organisers, mode, attendance); seed 003's report table read from ../shared."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline import run
+from pipeline.config import Config
+from pipeline.extract import attendance, dates, events
+from pipeline.model import InstitutionMention, check_spans
+
+from conftest import CORPUS, build_doc
+
+CFG = Config()
+
+
+def extracted(text: str, institutions: list[tuple[str, str]] = ()):
+    """Dates, the given institutions (surface, id), attendance and events over `text`."""
+    doc = build_doc(text)
+    dates.extract(doc, CFG)
+    for surface, iid in institutions:
+        i = doc.text.index(surface)
+        doc.institutions.append(InstitutionMention(surface, i, i + len(surface), surface, iid, "university"))
+    attendance.extract(doc, CFG)
+    events.extract(doc, CFG)
+    assert check_spans(doc) == []
+    return doc
+
+
+# (text, figure value, event name, event date)
+NAMES = [
+    ("2020年1月31日に「第2回日露産官学連携実務者会議」を開催しました。\n\n昨年度を大きく上回る約160名が参加しました。",
+     160, "第2回日露産官学連携実務者会議", "2020-01-31"),
+    ("2020年11月にはオンライン会議「コロナ禍における日露国際教育交流の実践」を開催し、参加者128名の間で意見交換を行った。",
+     128, "オンライン会議「コロナ禍における日露国際教育交流の実践」", "2020-11"),
+    ("2015年9月に開催された日露青年交流事業「学生交流グループ派遣プログラム」に学生8名が参加しました。",
+     8, "日露青年交流事業「学生交流グループ派遣プログラム」", "2015-09"),
+    ("Hokkaido University held the Japan-Russia International Research Symposium on 5 November 2013. "
+     "In total, more than 100 persons participated in the symposium.",
+     100, "Japan-Russia International Research Symposium", "2013-11-05"),
+    ("The Japanese-Russian Youth Forum was held in Tokyo from November 26 to December 4, 2019. "
+     "About sixty people joined the forum.", 60, "Japanese-Russian Youth Forum", "2019-11-26/2019-12-04"),
+    ("Более 100 ректоров приняли участие 06 октября 2016 года в VI Форуме ректоров университетов России и Японии.",
+     100, "VI Форуме ректоров университетов России и Японии", "2016-10-06"),
+    ("19 июня 2018 года в Университете Сока прошла лекция Посла Российской Федерации. "
+     "На лекции присутствовало ок. 250 человек.", 250, "лекция Посла Российской Федерации", "2018-06-19"),
+]
+
+
+@pytest.mark.parametrize("text, value, name, date", NAMES)
+def test_figure_event_name_and_date(text, value, name, date):
+    doc = extracted(text)
+    f = next(f for f in doc.attendance if f.value == value)
+    assert (f.event.name, f.event.date) == (name, date)
+    assert f.event.id in {e.id for e in doc.events}
+    d = next(d for d in doc.dates if d.start == f.event.date_start)
+    assert d.value == date
+
+
+def test_date_of_a_figure_is_the_one_in_its_own_clause():
+    doc = extracted("学術交流セミナーを主催し、2020年度は8件のイベントに延べ943名、2021年度は13件のイベントに延べ1120名が参加した。")
+    assert [(f.value, f.event.date, f.cumulative) for f in doc.attendance] == [
+        (943, "FY2020", True), (1120, "FY2021", True)]
+    assert len(doc.events) == 2  # same name, different years: two events
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("2020年11月にオンライン会議「日露教育交流」を開催し、参加者128名が意見交換を行った。", "online"),
+    ("The hybrid forum on 3 May 2021 was attended by 50 people.", "hybrid"),
+    ("2019年5月に対面で開催した交流会には30名が参加した。", "in_person"),
+    ("Онлайн-семинар 5 мая 2021 года собрал около 80 участников.", "online"),
+    ("2019年5月の総会には140名が参加した。", None),
+])
+def test_mode(text, mode):
+    doc = extracted(text)
+    assert [e.mode for e in doc.events] == [mode]
+
+
+def test_organisers_from_shusai_and_kyosai():
+    doc = extracted("2018年5月に第1回日露大学協会総会を北海道大学主催で開催し、日露より140名以上の参加があった。",
+                    [("北海道大学", "hokkaido-university")])
+    assert [(e.name, e.organisers, e.attendance, e.qualifier) for e in doc.events] == [
+        ("第1回日露大学協会総会", ["hokkaido-university"], 140, "at_least")]
+
+
+def test_organisers_from_an_english_active_verb():
+    doc = extracted("Hokkaido University, with the ISTC, held the Japan-Russia Research Symposium on 5 November 2013. "
+                    "More than 100 persons participated in the symposium.",
+                    [("Hokkaido University", "hokkaido-university"), ("ISTC", "istc")])
+    assert doc.events[0].organisers == ["hokkaido-university", "istc"]
+
+
+def test_organisers_not_taken_from_a_venue():
+    doc = extracted("2019年5月に北海道大学で開催されたフォーラムには200名が参加した。", [("北海道大学", "hokkaido-university")])
+    assert doc.events[0].organisers == []
+
+
+def test_side_by_side_parts_are_summed_for_the_event():
+    doc = extracted("2020年2月、日本側関係者18名・ロシア側関係者27名が参加し、先端技術専門セクション会議が行われました。")
+    assert [f.value for f in doc.attendance] == [18, 27]
+    assert [(e.name, e.attendance, e.qualifier) for e in doc.events] == [("先端技術専門セクション会議", 45, "exact")]
+    assert doc.attendance[0].event.id == doc.attendance[1].event.id == "e1"
+
+
+def test_a_subset_is_not_added_to_its_total():
+    doc = extracted("In December 2018, five TUFS students, including three students who studied abroad, "
+                    "participated in the Russian-Japanese Exchange Seminar.")
+    assert [(e.attendance) for e in doc.events] == [5]
+
+
+def test_event_ids_follow_text_order_and_are_stable():
+    text = ("2019年（第1回）の会議には約100名、2020年（第2回）の会議には約160名が参加した。\n\n"
+            "2021年の第3回日露産官学連携実務者会議には約185名が参加した。")
+    a, b = extracted(text), extracted(text)
+    assert [e.id for e in a.events] == ["e1", "e2", "e3"]
+    assert [(e.id, e.name, e.date, e.attendance) for e in a.events] == [
+        (e.id, e.name, e.date, e.attendance) for e in b.events]
+    assert [f.event.id for f in a.attendance] == ["e1", "e2", "e3"]
+
+
+def test_no_figures_no_events():
+    doc = extracted("本学は2019年にモスクワ大学と協定を締結した。")
+    assert doc.attendance == [] and doc.events == []
+
+
+SEED_003_TABLE = [
+    (130, "2020-09-25", "円卓会議"),
+    (140, "2020-09-30", "オンライン寒冷地セミナー「北方圏における日露連携」"),
+    (110, "2021-03-03", "オンラインセミナー「北極圏と北方圏における日露の地域間協力"),
+    (80, "2021-05-20", "円卓会議「ロシア語通訳・翻訳家養成及び語学教育における日露連携」"),
+    (234, "2021-12-08/2021-12-09", "オンラインワークショップ「太平洋北極圏における持続可能なクルーズ産業の発展"),
+]
+
+
+@pytest.mark.parametrize("folder, suffix", [("seeds", ".txt"), ("seeds-pdf", ".pdf")])
+def test_seed_003_table_gives_five_events_with_dates_and_counts(shared_corpus, folder, suffix):
+    path = next((CORPUS / folder).glob("003_*" + suffix), None)
+    if path is None:
+        pytest.skip(f"seed 003 not found in {CORPUS / folder}")
+    doc = run.process(path, doc_id=path.stem, rel_path=path.name, config=CFG)
+    rows = [f for f in doc.attendance if f.rule.startswith("table")]
+    assert [(f.value, f.qualifier, f.event.date) for f in rows] == [(v, "exact", d) for v, d, _ in SEED_003_TABLE]
+    by_id = {e.id: e for e in doc.events}
+    for f, (value, date, name) in zip(rows, SEED_003_TABLE):
+        e = by_id[f.event.id]
+        assert (e.attendance, e.date) == (value, date)
+        assert e.name.startswith(name) and f.event.name == e.name
+        assert doc.text[e.start:e.end].replace("\n", "").startswith(name[:4])
+    assert len({f.event.id for f in rows}) == 5
+    assert {f.value for f in doc.attendance if not f.rule.startswith("table")} >= {943, 1120, 128, 800}
