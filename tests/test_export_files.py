@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import export_docs as ed
 from pipeline.export import export, export_cli, rows, schema
+from pipeline.export.files import _umask
 
 
 @pytest.fixture
@@ -28,6 +29,7 @@ def test_jsonl_one_document_per_line_and_idempotent(out, tmp_path):
     lines = target.read_bytes().splitlines()
     assert [json.loads(line) for line in lines] == [ed.make("a", 2019), ed.make("b", 2020)]
     stat = target.stat()
+    assert stat.st_mode & 0o777 == 0o666 & ~_umask()
     assert export(out, f"jsonl:{target}").endswith("(unchanged)")
     assert target.stat().st_mtime_ns == stat.st_mtime_ns
 

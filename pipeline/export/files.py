@@ -74,6 +74,12 @@ def _replace_if_changed(tmp: Path, path: Path) -> bool:
     return True
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _sha(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as f:
@@ -86,6 +92,7 @@ def write_jsonl(docs: Iterator[tuple[rows.OutputFile, str, dict]], path: Path) -
     """One document per line, in output-path order. True when the file changed."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix="." + path.name + ".", suffix=".tmp")
     try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600: give the usual mode of a new file
         with os.fdopen(fd, "wb") as out:
             for _, _, doc in docs:
                 out.write(_json_line(doc))
