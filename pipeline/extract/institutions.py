@@ -93,8 +93,7 @@ def _aliases(text: str, found: list[Found], g: Gazetteer, w: orgwords.OrgWords) 
         if "abbr" in f.tags:
             continue
         m = _PAREN.match(text, f.end)
-        if m and re.search(r"[A-ZА-Я]", m.group(1)) and m.group(1) not in w.not_acronyms and \
-                not re.fullmatch(r"[\d\W]+", m.group(1)):
+        if m and _defines(m.group(1), text[f.start:f.end], w):
             table.setdefault(m.group(1), f)
     ids = {f.id: f for f in found}
     for a, entries in g.abbr_local.items():
@@ -131,6 +130,20 @@ def _aliases(text: str, found: list[Found], g: Gazetteer, w: orgwords.OrgWords) 
             f = ids[next(iter(ids_))]
             out.append(_alias(f, m.start(), m.end(), 0.6))
     return out
+
+
+def _defines(alias: str, full: str, w: orgwords.OrgWords) -> bool:
+    """"X (ALIAS)" defines ALIAS: a Latin/Cyrillic abbreviation (HU, ROTOBO, JBC), a Japanese
+    short form whose characters appear in order in the full name (全日本ロシア語教育協会（全ロ協）),
+    or a katakana rendering (国際交流基金（ジャパンファウンデーション）)."""
+    if alias in w.not_acronyms or re.fullmatch(r"[\d\W]+", alias) or alias == full:
+        return False
+    if re.search(r"[A-ZА-ЯЁ]", alias):
+        return bool(re.fullmatch(r"[\w&.\-]+", alias))
+    if re.fullmatch(r"[\u30a0-\u30ff]{4,}", alias):
+        return True
+    it = iter(full)
+    return 2 <= len(alias) <= 5 and alias[0] == full[0] and all(ch in it for ch in alias)
 
 
 def _alias(f: Found, s: int, e: int, conf: float = 0.85) -> Found:

@@ -187,6 +187,8 @@ def _discover_en(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: st
                 continue  # "Alumni Association", "the State University"
             if owner is None and e == h and head.role == "unit":
                 continue
+            if e == h and h > s and f"{ch[h - 1].text} {ch[h].text}" in w.en_programme:
+                continue  # "Japan-Russia Baikal Field School" is a programme
             start = ch[s].start if owner is None else owner.start
             f = _en_found(text, start, ch[e].end, head, owner, w, g, lang)
             orgs.append((s, e, f))
@@ -307,7 +309,7 @@ def _discover_ru(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: st
                 if k < n and _cap(toks[k]):
                     e, k = k, k + 1
                 continue
-            if low == "в" and head.role == "mission" and k + 1 < n and _cap(toks[k + 1]):
+            if low in ("в", "во") and head.role == "mission" and k + 1 < n and _cap(toks[k + 1]):
                 k += 1
                 while k < n and (_cap(toks[k]) or _RU_ADJ.search(toks[k].text.casefold())) and _CYR.match(toks[k].text):
                     e, k = k, k + 1
@@ -335,6 +337,8 @@ def _discover_ru(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: st
                 en = f"{_ru_en(words[:hi] + after, w)} {head.en}".strip()
             else:
                 en = f"{_ru_en(words[:hi], w)} {head.en} {_ru_en(after, w)}".strip()
+            if head.role == "mission":  # Генерального консульства Японии во Владивостоке
+                en = _ru_mission(words[hi + 1:], head, w) or en
             st, en_ = span[0].start, span[-1].end
             typ = "sub_unit" if head.role == "unit" else head.type
             ent = g.lookup_key(en)
@@ -350,6 +354,17 @@ def _discover_ru(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: st
         i += 1
     out.extend(_ru_quoted(text, toks, w, lang))
     return out
+
+
+def _ru_mission(after: list[str], head: Head, w: OrgWords) -> str | None:
+    """"Consulate of Japan in Vladivostok" from the words after посольство/консульство."""
+    low = [x.casefold() for x in after]
+    cut = next((k for k, x in enumerate(low) if x in ("в", "во")), len(low))
+    sender = place_en_ru(w, " ".join(after[:cut]))
+    host = place_en_ru(w, " ".join(after[cut + 1:])) if cut < len(low) else None
+    if sender is None:
+        return None
+    return f"{head.en} of {sender}" + (f" in {host}" if host else "")
 
 
 def _ru_quoted(text: str, toks: list[Tok], w: OrgWords, lang: str | None) -> list[Found]:

@@ -144,7 +144,7 @@ def _start(run: list[Unit], first_head: int, w: OrgWords, unit_head: bool = Fals
         u = run[k]
         if u.text in w.ja_start:
             start = k
-        elif u.pos == "名詞-固有名詞" and _person_part(u.text, unit_head):
+        elif u.pos == "名詞-固有名詞" and k + 1 < first_head and _person_part(u.text, unit_head):
             start = k + 1
         elif _KATA.fullmatch(u.text) and u.pos == "名詞-普通名詞" and k + 1 < first_head and \
                 run[k + 1].pos == "名詞-固有名詞" and not _KATA.fullmatch(run[k + 1].text):
@@ -224,8 +224,9 @@ def _mission(mods: list[Unit], head: Head, w: OrgWords) -> tuple[str, str | None
                 break
         else:
             i += 1
-    kind = head.en
-    en = f"{kind} of {sender or 'Unknown'}" + (f" in {host}" if host else "")
+    if sender is None and host is None:
+        return _en(mods, head, w), None
+    en = f"{head.en} of {sender or 'Unknown'}" + (f" in {host}" if host else "")
     return en, code
 
 

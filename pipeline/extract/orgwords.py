@@ -66,6 +66,7 @@ class OrgWords:
     en_connectors: frozenset[str]
     en_not_name: frozenset[str]
     en_generic: frozenset[str]
+    en_programme: frozenset[str]
     not_acronyms: frozenset[str]
     ru_heads: dict[str, Head]  # full inflected form → head (stem in .word)
     ru_quoted: dict[str, str]
@@ -136,6 +137,7 @@ def load(words_path: Path | None = None, places_path: Path | None = None) -> Org
         en_connectors=frozenset(_strings(en, "connectors", "en", problems)),
         en_not_name=frozenset(_strings(en, "not_name", "en", problems)),
         en_generic=frozenset(_strings(en, "generic", "en", problems)),
+        en_programme=frozenset(_strings(en, "programme_endings", "en", problems)),
         not_acronyms=frozenset(_strings(en, "not_acronyms", "en", problems)),
         ru_heads=ru_heads,
         ru_quoted=dict(ru.get("quoted_kinds", {})),
