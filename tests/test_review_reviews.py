@@ -210,3 +210,16 @@ def test_any_sequence_of_reviews_keeps_output_sound_and_applies_idempotently(act
     assert spans_sound(out) and validate(out) == []
     assert apply_reviews(out, store) == out
     assert apply_reviews(raw_doc(), store) == out  # a re-run ends where the reviews say
+
+
+def test_apply_to_outputs_rewrites_reviewed_files_once(tmp_path):
+    from pipeline.review.reviews import apply_to_outputs
+
+    doc = raw_doc()
+    write_output(tmp_path, sample_doc())
+    write_output(tmp_path, sample_doc("other"))
+    save_reviews(tmp_path, reviewed(doc, request(doc, "reject", "dates", "2021", "2021")))
+    assert apply_to_outputs(tmp_path) == ["sample"]
+    assert apply_to_outputs(tmp_path) == []  # already applied
+    written = json.loads((tmp_path / "sample.json").read_text("utf-8"))
+    assert find(written, "dates", "2021") == [] and validate(written) == []

@@ -187,7 +187,8 @@
       var node = inner;
       for (var k = cover.length - 1; k >= 0; k--) {
         var it = v.items[cover[k]];
-        var w = el('span', {className: 'hl k-' + it.kind + ' st-' + it.status + (cover[k] === state.sel ? ' sel' : ''),
+        var w = el('span', {className: 'hl k-' + it.kind + ' st-' + it.status + (cover[k] === state.sel ? ' sel' : '') +
+            (it.m.start === a ? ' first' : ''),
           'data-i': String(cover[k]), title: it.kind + ': ' + describe(it) + ' (' + it.status + ')'});
         w.appendChild(node);
         node = w;
