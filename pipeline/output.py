@@ -37,6 +37,15 @@ def validate(obj: dict[str, Any]) -> list[str]:
             for e in sorted(v.iter_errors(obj), key=lambda e: list(map(str, e.absolute_path)))]
 
 
+def _file_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+_FILE_MODE = _file_mode()  # read once at import, before any threads
+
+
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Write to a temp file in the same directory, fsync, then rename over `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -47,6 +56,7 @@ def write_atomic(path: Path, data: str | bytes) -> None:
             f.write(raw)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, _FILE_MODE)  # mkstemp makes 0600; outputs are ordinary files
         os.replace(tmp, path)
     except BaseException:
         try:

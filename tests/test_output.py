@@ -60,6 +60,7 @@ def test_write_atomic_replaces_whole_file_and_leaves_no_temp(tmp_path):
     output.write_atomic(p, "second")
     assert p.read_text() == "second"
     assert os.listdir(p.parent) == ["x.json"]
+    assert p.stat().st_mode & 0o044, "readable by others, like any file the user writes (umask permitting)"
 
 
 def test_write_atomic_failure_keeps_the_old_file(tmp_path):
