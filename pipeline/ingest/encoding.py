@@ -53,12 +53,23 @@ def _strict(data: bytes, codec: str) -> str | None:
         return None
 
 
+# Among guesses that fit the bytes equally well, the encodings these documents actually use
+# win (mac-cyrillic and cp1251 share the lower-case letters; short texts cannot tell them apart).
+_PREFERRED = ("utf_8", "cp932", "shift_jis", "euc_jp", "iso2022_jp", "cp1251", "koi8_r", "cp1252", "utf_16")
+
+
 def _guess(data: bytes) -> str | None:
     import charset_normalizer
 
-    best = charset_normalizer.from_bytes(data[:200_000]).best()
-    if best is None:
+    matches = list(charset_normalizer.from_bytes(data[:200_000]))
+    if not matches:
         return None
+    best = matches[0]
+    tied = [m for m in matches if m.chaos <= best.chaos + 0.02]
+    for pref in _PREFERRED:
+        for m in tied:
+            if m.encoding == pref:
+                return codec_name(m.encoding)
     return codec_name(best.encoding)
 
 
@@ -84,7 +95,6 @@ def decode(data: bytes, declared: str | None = None, path: str = "") -> tuple[st
             return text, codec
     guess = _guess(data)
     if guess:
-        guess = codec_name({"shift_jis": "cp932"}.get(guess, guess)) or guess
         text = _strict(data, guess)
         if text is not None:
             return text, guess

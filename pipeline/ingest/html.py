@@ -12,6 +12,7 @@ import json
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -110,13 +111,25 @@ def _parse(doc_text: str, path: str):
     return tree
 
 
-def _main_xml(tree, recall: bool):
+@lru_cache(maxsize=1)
+def _config():
+    from trafilatura.settings import use_config
+
+    cfg = use_config()
+    # a short news item is still an article: do not swap it for a flat fallback extraction
+    cfg.set("DEFAULT", "MIN_EXTRACTED_SIZE", "20")
+    cfg.set("DEFAULT", "MIN_OUTPUT_SIZE", "10")
+    return cfg
+
+
+def _main_xml(markup: str, recall: bool):
+    """trafilatura's main content as XML; first its own extractor alone (fast, keeps the
+    structure), then with its fallback extractors and favouring recall when that finds nothing."""
     import trafilatura
 
-    # trafilatura is given markup, not the tree: on a tree it drops link text in table cells
-    xml = trafilatura.extract(lxml_html.tostring(tree, encoding="unicode"), output_format="xml", include_tables=True, include_comments=False,
+    xml = trafilatura.extract(markup, output_format="xml", include_tables=True, include_comments=False,
                               include_images=False, include_links=False, deduplicate=False,
-                              with_metadata=False, favor_recall=recall)
+                              with_metadata=False, favor_recall=recall, fast=not recall, config=_config())
     if not xml:
         return None
     try:
@@ -222,9 +235,11 @@ def read(data: bytes, path: str, nfkc_enabled: bool = True) -> HtmlResult:
     tree = _parse(doc_text, path)
     res.title = _title(tree)
     res.hints = _date_hints(tree)
-    main = _main_xml(tree, recall=False)
+    # trafilatura is given markup, not the tree: on a tree it drops link text in table cells
+    markup = lxml_html.tostring(tree, encoding="unicode")
+    main = _main_xml(markup, recall=False)
     if main is None:
-        main = _main_xml(_parse(doc_text, path), recall=True)
+        main = _main_xml(markup, recall=True)
     col = _Collector(nfkc_enabled)
     if main is not None:
         body = main.find("main")

@@ -79,13 +79,15 @@ def _is_wrapped(group: list[Line]) -> bool:
 
 
 def _kind(text: str, single_line: bool) -> str:
+    if rules.starts_item(text):
+        numbered = not text.startswith(rules.rules().bullets)
+        # "1. 運営体制の整備" alone on its line is a section heading; bullets are list items
+        return "heading" if numbered and single_line and rules.is_heading(text) else "list_item"
     if single_line or len(text) <= rules.rules().heading_max_chars:
         if rules.is_dateline(text):
             return "dateline"
         if single_line and rules.is_heading(text):
             return "heading"
-    if rules.starts_item(text):
-        return "list_item"
     return "paragraph"
 
 
