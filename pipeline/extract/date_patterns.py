@@ -101,6 +101,7 @@ def _alt(words) -> str:
 _K = "〇一二三四五六七八九十"  # kanji numerals used in month/day/era-year numbers
 _NUM2 = rf"(?:\d{{1,2}}|[{_K}]{{1,3}})"
 _YEAR4 = r"(?:\d{4}|[〇零一二三四五六七八九]{4})"
+_YEAR = r"(?:1[7-9]|2[01])\d\d(?!\d)"  # a year in Latin/Cyrillic text; dates.toml narrows it
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ class Patterns:
     en_month_cue: re.Pattern
     ru_season: re.Pattern
     ru_month_cue: re.Pattern
+    recurring: re.Pattern  # 毎年 / every / каждый before a year-less date
 
 
 def _ja_pattern(lex: Lexicon) -> str:
@@ -156,7 +158,7 @@ def _en_pattern(lex: Lexicon) -> str:
     wd = rf"(?:(?P<{{g}}>{_names(en['weekdays'], 'upper')})\.?,?\s+(?:the\s+)?)?"
     ordinal = r"(?:st|nd|rd|th)?"
     dconn = r"\s*(?:-|–|—|‐|to|until|till|through)\s*(?:the\s+)?"
-    year = r"(?:1[7-9]\d\d|20\d\d)(?!\d)"
+    year = _YEAR
     count = _alt(en["count_nouns"])
     fy = _alt(en["fiscal_prefixes"])
     yconn = r"\s*(?:-|–|—|‐|to|until|through)\s*"
@@ -177,7 +179,7 @@ def _en_pattern(lex: Lexicon) -> str:
         rf"(?:{fy})\s*'?(?P<fy>\d{{4}}|\d{{2}})(?!\d)(?:{yconn}(?:FY\s*)?(?P<fy2>\d{{4}}|\d{{2}})(?!\d))?",
         # 2021 (after a cue) · 2019–2021 · 2019 and 2021 (after 'between')
         (rf"(?<![\d/-])(?<!\d[.,])(?P<y_f>{year})(?:(?P<yconn>{yconn}|\s+and\s+)(?P<y2_f>{year}|\d\d(?!\d)))?"
-         rf"(?![\d%]|\s*(?:{count})\b|[.,]\d)"),
+         rf"(?![\d%A-Za-z]|\s*(?:{count})\b|[.,]\d)"),
         # January (after a cue)
         rf"(?P<m_d>{mon})(?!\.?\s*\d)",
     ]) + ")"
@@ -199,7 +201,7 @@ def _ru_pattern(lex: Lexicon) -> str:
     mon = _names(ru["months"], "capital")
     wds = _names(ru["weekdays"], "capital")
     ywords = rf"(?:{_alt(ru['year_words'])})(?![а-яё])\.?"
-    year = r"(?:1[7-9]\d\d|20\d\d)(?!\d)"
+    year = _YEAR
     dconn = r"\s*(?:-|–|—|‐|по|до)\s*"
     initials = "".join(sorted({f[0] for forms in ru["months"] for f in forms}))
     return rf"(?=[\d{initials}{initials.upper()}])(?:" + "|".join([
@@ -235,6 +237,9 @@ def _num_pattern(lex: Lexicon) -> str:
         rf"(?:\s*[（(](?P<iwd>[{wd}])(?:曜日?)?[）)])?",
         # 22.11.2021 · 05/12/2019
         rf"(?<![\d/-])(?<!\d[.,])(?P<nd>\d{{1,2}})(?P<nsep>[./-])(?P<nm>\d{{1,2}})(?P=nsep)(?P<ny>\d{{4}}){end}",
+        # 2019–2021: two years joined by a dash (a year range in any language)
+        (rf"(?<![\d/-])(?<!\d[.,])(?P<yr>{_YEAR})\s*[–—-]\s*(?P<yr2>{_YEAR})"
+         r"(?![\d%A-Za-z]|[.,/-]\d)"),
         # H29.4.1 · 平成29.4.1
         (rf"(?:(?<![A-Za-z\d])(?P<ne>[{era_abbr}])|(?P<ne2>{_alt(eras)}))\s?(?P<ney>\d{{1,2}}|元)"
          rf"(?P<nesep>[./])(?P<nem>\d{{1,2}})(?P=nesep)(?P<ned>\d{{1,2}}){end}"),
@@ -259,5 +264,7 @@ def patterns() -> Patterns:
         connector=re.compile(rf"\s*(?:{_alt(conns)})\s*|\s+(?:{_alt(words)})\s+"),
         **dict(zip(("en_year_cue", "en_season", "en_month_cue"), _en_lookback(lex))),
         **dict(zip(("ru_season", "ru_month_cue"), _ru_lookback(lex))),
+        recurring=re.compile(rf"(?:{_alt(lex.ja['recurring'] + lex.en['recurring'] + lex.ru['recurring'])})"
+                             r"\s*の?\s*$"),
     )
 

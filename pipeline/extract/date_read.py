@@ -56,7 +56,7 @@ def _day(s: str | None) -> int | None:
 
 
 def _valid(p: Point) -> bool:
-    if p.day is None:
+    if p.day is None or p.month is None:  # 同月12日: checked once the month is known
         return True
     try:
         dt.date(p.year if p.year is not None else 2000, p.month, p.day)  # 2000: Feb 29 allowed
@@ -121,6 +121,8 @@ def _read_ja(m: re.Match, lex: Lexicon) -> Atom | None:
             return None  # 同年 alone: a reference, not a date of its own
     if a.month is not None and b is not None and b.month is None:
         return None  # 2019-2021年4月: not a form we read
+    if a.rel_month is not None and not g["d"]:
+        return None  # 翌月 alone: a reference, not a date of its own
     if g["d"]:
         a.day = _day(g["d"])
         if a.day is None:
@@ -156,7 +158,7 @@ def _read_en(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
         if g[f"m_{tag}"] and g[f"d_{tag}"]:
             a = Point(year=_year(lex, g[f"y_{tag}"]), month=_en_month(lex, g[f"m_{tag}"]),
                       day=_day(g[f"d_{tag}"]))
-            if a.day is None:
+            if a.day is None or g[f"y_{tag}"] and a.year is None:
                 return None
             b = None
             if g[f"d2_{tag}"]:
@@ -168,7 +170,8 @@ def _read_en(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
                 (b or a).weekday = _en_weekday(lex, g[f"wd_{tag}"])
             return _atom(s, e, a, b, "en_dmy" if tag == "a" else "en_mdy", confidence=1.0 if a.year else 0.9)
     if g["m_c"]:
-        return _atom(s, e, Point(_year(lex, g["y_c"]), _en_month(lex, g["m_c"])), None, "en_month_year")
+        y = _year(lex, g["y_c"])
+        return _atom(s, e, Point(y, _en_month(lex, g["m_c"])), None, "en_month_year") if y else None
     if g["fy"]:
         y = _fy(lex, g["fy"])
         y2 = _fy(lex, g["fy2"]) if g["fy2"] else None
@@ -190,8 +193,8 @@ def _read_en(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
             b = Point(y2) if y2 is not None else None
         if b is None:
             e = m.end("y_f")
-            if not (season or cue) or word == "between":
-                return None  # a bare number: 2020 participants, Symposium 2020
+        if not (season or cue) or b is None and word == "between":
+            return None  # a bare number (2020 participants, Symposium 2020); 2019–2021: _read_num
         if season:
             return _atom(season.start(), e, Point(y), b, "en_season_year")
         return _atom(s, e, Point(y), b, "en_year_range" if b else "en_year_cue",
@@ -272,6 +275,12 @@ def _read_num(m: re.Match, lex: Lexicon, lang: str | None) -> Atom | None:
         day, month = (second, first) if month_first else (first, second)
         a = Point(_year(lex, g["ny"]), _month(str(month)), _day(str(day)))
         rule = "mdy_numeric" if month_first else "dmy_numeric"
+    elif g["yr"]:
+        y = _year(lex, g["yr"])
+        y2 = _second_year(lex, y, g["yr2"]) if y is not None else None
+        if y2 is None or y2 - y > 20:
+            return None
+        return _atom(s, e, Point(y), Point(y2), "year_range", confidence=0.9)
     else:
         era = lex.era(g["ne"] or g["ne2"])
         n = parse_number(g["ney"])
@@ -339,6 +348,9 @@ def scan(text: str, lang: str | None = None) -> list[Atom]:
         atom = _read_num(m, lex, lang)
         if atom is not None:
             found.append(atom)
+    # 毎年4月1日, every January: recurring, not one date
+    found = [t for t in found if t.a.year is not None
+             or not pats.recurring.search(text, max(0, t.start - 12), t.start)]
     # the longest match wins where several overlap
     found.sort(key=lambda t: (t.start - t.end, t.start))
     kept: list[Atom] = []

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 
 from ..config import Config
 from ..model import Block, DateMention, Document
@@ -130,6 +131,18 @@ def _resolve_relative(f: Found, previous: list[Found]) -> bool:
     return False
 
 
+_VALUE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _best_point(value: str) -> Point | None:
+    """A Point from a date value (2020-02-05, 2020-02, 2020), as a publication date."""
+    m = _VALUE.match(value)
+    if not m:
+        return None
+    y, mo, d = (int(x) if x else None for x in m.groups())
+    return Point(y, mo, d)
+
+
 def _weekday_ok(t: Atom, wd: Point, year: int) -> bool:
     """Does the written weekday hold when the atom's start is in `year`?"""
     a = _with_year(t.a, year)
@@ -161,6 +174,9 @@ def extract(doc: Document, config: Config) -> None:
     pub = find_published(doc)
     if pub is not None:
         doc.published = pub[0]
+    elif doc.published is not None:  # set before this stage (configuration, a caller)
+        given = _best_point(doc.published.value)
+        pub = (doc.published, given) if given is not None else None
     resolver = Resolver(doc, found, pub[1] if pub else None, title_anchor(doc))
     for i, f in enumerate(found):
         t = f.atom

@@ -1,0 +1,353 @@
+"""Date extractor: table-driven cases in Japanese, English and Russian, negatives, year inference,
+publication dates, spans. Values are the forms of ../shared/eval/GUIDELINES.md."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import Config
+from pipeline.extract import dates
+from pipeline.model import check_spans
+
+from conftest import build_doc
+
+CFG = Config()
+
+
+def run(text: str, **kw):
+    doc = build_doc(text, **kw)
+    dates.extract(doc, CFG)
+    assert check_spans(doc) == []
+    for m in doc.dates:
+        assert doc.text[m.start:m.end] == m.text
+    return doc
+
+
+def values(text: str, **kw) -> list[str]:
+    return [m.value for m in run(text, **kw).dates]
+
+
+JAPANESE = [
+    ("2020年9月25日に開催した。", ["2020-09-25"]),
+    ("２０２０年９月２５日に開催した。", ["2020-09-25"]),
+    ("2020年 9月 25日", ["2020-09-25"]),
+    ("令和2年（2020年）2月", ["2020-02"]),
+    ("2020（令和2）年4月", ["2020-04"]),
+    ("2019年（平成31年）4月1日", ["2019-04-01"]),
+    ("令和元年5月1日", ["2019-05-01"]),
+    ("令和二年", ["2020"]),
+    ("令和3年度終了", ["FY2021"]),
+    ("平成元年", ["1989"]),
+    ("平成31年4月30日", ["2019-04-30"]),
+    ("昭和64年1月7日", ["1989-01-07"]),
+    ("昭和二十年八月十五日", ["1945-08-15"]),
+    ("大正十二年九月一日", ["1923-09-01"]),
+    ("明治四十五年", ["1912"]),
+    ("明治元年", ["1868"]),
+    ("二〇二〇年十二月", ["2020-12"]),
+    ("一九七一年四月二十七日", ["1971-04-27"]),
+    ("2021年度", ["FY2021"]),
+    ("平成29年度の事業", ["FY2017"]),
+    ("令和元年度", ["FY2019"]),
+    ("2021年度末までに", ["FY2021"]),
+    ("2020年度以降、", ["FY2020"]),
+    ("H29年度", ["FY2017"]),
+    ("H29.4.1", ["2017-04-01"]),
+    ("R2.3.31付", ["2020-03-31"]),
+    ("平成29.4.1", ["2017-04-01"]),
+    ("2020/9/25（金）", ["2020-09-25"]),
+    ("2020.9.25", ["2020-09-25"]),
+    # ranges
+    ("2021年12月8-9日", ["2021-12-08/2021-12-09"]),
+    ("2021年12月8日～9日", ["2021-12-08/2021-12-09"]),
+    ("2020年～2021年の日露地域交流年", ["2020/2021"]),
+    ("2020年9月29日～10月2日", ["2020-09-29/2020-10-02"]),
+    ("2020年12月28日～2021年1月5日", ["2020-12-28/2021-01-05"]),
+    ("2019-2021年度", ["FY2019/FY2021"]),
+    ("平成29～30年度", ["FY2017/FY2018"]),
+    ("2020年度～2021年度", ["FY2020/FY2021"]),
+    ("2015年9月2日から8日まで", ["2015-09-02/2015-09-08"]),
+    ("2015年9月2日（水）～8日（火）", ["2015-09-02/2015-09-08"]),
+    ("2020年4月～6月", ["2020-04/2020-06"]),
+    ("2020年4～6月", ["2020-04/2020-06"]),
+    ("2021年4月から2022年3月まで", ["2021-04/2022-03"]),
+    # same year / month as the date before
+    ("2017年9月の会議、同年11月の会議", ["2017-09", "2017-11"]),
+    ("2017年9月に開始し、翌年3月に終了", ["2017-09", "2018-03"]),
+    ("2019年10月5日、同月12日", ["2019-10-05", "2019-10-12"]),
+    ("2018年度に開始し、同年度2月に終了", ["FY2018", "2019-02"]),
+    # parts of months and years
+    ("2020年10月上旬", ["2020-10"]),
+    ("2020年10月中旬", ["2020-10"]),
+    ("2020年10月下旬", ["2020-10"]),
+    ("2020年10月末", ["2020-10"]),
+    ("2017年秋に", ["2017"]),
+    ("2019年夏", ["2019"]),
+    ("2020年前半", ["2020"]),
+    ("第1回（2019年）約100名", ["2019"]),
+    ("2021年の第3回", ["2021"]),
+    # a table row: the year alone on one line, the day on the next
+    ("2020年 \n\n9月25日 \n\n円卓会議", ["2020-09-25"]),
+    ("2021年\n\n12月8-9日\n\nワークショップ", ["2021-12-08/2021-12-09"]),
+    ("2019\n\n年度の専門セクション", ["FY2019"]),
+]
+
+JAPANESE_NOT_DATES = [
+    "8項目の日露経済協力プラン", "第2回総会", "2年間で計5回", "2020年代", "3年生", "10か月", "6ヶ月",
+    "第3月曜日", "1000年の歴史", "毎年4月1日から", "毎月20日", "北大時報 No.791", "011-706-2185",
+    "10時30分から", "5,000円", "約20%", "同年", "翌月", "12月", "9月25日",
+]
+
+ENGLISH = [
+    ("held on 5 November 2013 at HU", ["2013-11-05"]),
+    ("November 5, 2013", ["2013-11-05"]),
+    ("Nov. 5, 2013", ["2013-11-05"]),
+    ("Nov 5 2013", ["2013-11-05"]),
+    ("the 5th of November, 2013", ["2013-11-05"]),
+    ("NOVEMBER 5, 2013", ["2013-11-05"]),
+    ("Tuesday, 5 November 2013", ["2013-11-05"]),
+    ("2013-11-05", ["2013-11-05"]),
+    ("in 2021", ["2021"]),
+    ("In 2021, the", ["2021"]),
+    ("since 2007", ["2007"]),
+    ("for 2019.", ["2019"]),
+    ("until 2025", ["2025"]),
+    ("FY2020", ["FY2020"]),
+    ("FY 2020", ["FY2020"]),
+    ("fiscal year 2019", ["FY2019"]),
+    ("FY2018-2020", ["FY2018/FY2020"]),
+    ("In FY2018 and FY2019", ["FY2018", "FY2019"]),
+    ("from 4 to 6 June 2019", ["2019-06-04/2019-06-06"]),
+    ("4-6 June 2019", ["2019-06-04/2019-06-06"]),
+    ("June 4-6, 2019", ["2019-06-04/2019-06-06"]),
+    ("June 4 to 6, 2019", ["2019-06-04/2019-06-06"]),
+    ("from November 26 to December 4, 2019", ["2019-11-26/2019-12-04"]),
+    ("July 1, 2020–March 31, 2021", ["2020-07-01/2021-03-31"]),
+    ("summer of 2019", ["2019"]),
+    ("in the summer of 2019 in Osaka", ["2019"]),
+    ("Autumn 2018", ["2018"]),
+    ("June 2019", ["2019-06"]),
+    ("in June, 2019", ["2019-06"]),
+    ("December of 2019", ["2019-12"]),
+    ("Sept. 2020", ["2020-09"]),
+    ("between 2019 and 2021", ["2019/2021"]),
+    ("from 2019 to 2021", ["2019/2021"]),
+    ("2019–2021", ["2019/2021"]),
+    ("in 2019-20", ["2019/2020"]),
+]
+
+ENGLISH_NOT_DATES = [
+    "over the last 20 years", "2020 participants", "a total of 2000 people", "from 4:00 p.m. to 8:45 p.m.",
+    "+7 (495) 98231 67", "No. 791", "in the 1990s", "May I help you?", "Symposium 2020",
+    "March forward", "$2,020", "in 2020 students", "each January", "on Tuesday", "20%",
+]
+
+RUSSIAN = [
+    ("22 ноября 2021 г.", ["2021-11-22"]),
+    ("22 ноября 2021 года", ["2021-11-22"]),
+    ("22 нояб. 2021 г.", ["2021-11-22"]),
+    ("06 октября 2016 года", ["2016-10-06"]),
+    ("в 2021 году", ["2021"]),
+    ("с 1983 года", ["1983"]),
+    ("2021 г.", ["2021"]),
+    ("1982–83 гг.", ["1982/1983"]),
+    ("в 2019-2020 годах", ["2019/2020"]),
+    ("с 4 по 6 июня 2019 года", ["2019-06-04/2019-06-06"]),
+    ("4–6 июня 2019 г.", ["2019-06-04/2019-06-06"]),
+    ("с 4 июня по 6 июля 2019 г.", ["2019-06-04/2019-07-06"]),
+    ("в ноябре 2021 года", ["2021-11"]),
+    ("Ноябрь 2021", ["2021-11"]),
+    ("летом 2019 года", ["2019"]),
+    ("осенью 2017", ["2017"]),
+]
+
+RUSSIAN_NOT_DATES = ["20 лет", "на протяжении 7 лет", "в течение 2 лет", "тел. 8 (800) 555-35-35",
+                     "100 г сахара", "ежегодно 12 июня", "в 1990-х"]
+
+NUMERIC = [
+    ("05.12.2019", "en", ["2019-12-05"]),
+    ("05.12.2019", "ru", ["2019-12-05"]),
+    ("05/12/2019", "en", ["2019-05-12"]),
+    ("05/12/2019", "ru", ["2019-12-05"]),
+    ("25/12/2019", "en", ["2019-12-25"]),
+    ("12/25/2019", "ru", ["2019-12-25"]),
+    ("31.02.2020", "ru", []),
+    ("29.02.2020", "ru", ["2020-02-29"]),
+    ("29.02.2019", "ru", []),
+]
+
+EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December"]
+EN_ABBR = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+RU_GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+               "октября", "ноября", "декабря"]
+RU_PREPOSITIONAL = ["январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе",
+                    "сентябре", "октябре", "ноябре", "декабре"]
+RU_NOMINATIVE = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
+                 "октябрь", "ноябрь", "декабрь"]
+
+
+@pytest.mark.parametrize("text,expected", JAPANESE)
+def test_japanese(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text", JAPANESE_NOT_DATES)
+def test_japanese_not_dates(text):
+    assert values(text) == []
+
+
+@pytest.mark.parametrize("text,expected", ENGLISH)
+def test_english(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text", ENGLISH_NOT_DATES)
+def test_english_not_dates(text):
+    assert values(text) == []
+
+
+@pytest.mark.parametrize("text,expected", RUSSIAN)
+def test_russian(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text", RUSSIAN_NOT_DATES)
+def test_russian_not_dates(text):
+    assert values(text) == []
+
+
+@pytest.mark.parametrize("text,lang,expected", NUMERIC)
+def test_numeric_read_by_block_language(text, lang, expected):
+    from pipeline.extract.date_read import scan
+
+    assert [f"{a.a.year}-{a.a.month:02d}-{a.a.day:02d}" for a in scan(text, lang)] == expected
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_every_month_name(month):
+    mm = f"{month:02d}"
+    assert values(f"15 {EN_MONTHS[month - 1]} 2020") == [f"2020-{mm}-15"]
+    assert values(f"{EN_ABBR[month - 1]} 15, 2020") == [f"2020-{mm}-15"]
+    assert values(f"{EN_MONTHS[month - 1]} 2020") == [f"2020-{mm}"]
+    assert values(f"15 {RU_GENITIVE[month - 1]} 2020 г.") == [f"2020-{mm}-15"]
+    assert values(f"в {RU_PREPOSITIONAL[month - 1]} 2020 года") == [f"2020-{mm}"]
+    assert values(f"{RU_NOMINATIVE[month - 1].capitalize()} 2020") == [f"2020-{mm}"]
+    assert values(f"2020年{month}月15日") == [f"2020-{mm}-15"]
+
+
+def test_range_is_one_mention_not_its_ends():
+    doc = run("2021年12月8-9日と9月29日～10月2日")
+    assert [(m.kind, m.text) for m in doc.dates] == [("range", "2021年12月8-9日"), ("range", "9月29日～10月2日")]
+
+
+def test_mention_fields():
+    doc = run("平成29年度の事業として、令和2年（2020年）2月に報告した。")
+    fy, month = doc.dates
+    assert (fy.value, fy.kind, fy.calendar, fy.inferred) == ("FY2017", "fiscal_year", "heisei", False)
+    assert (month.value, month.kind, month.calendar, month.text) == ("2020-02", "month", "reiwa", "令和2年（2020年）2月")
+    assert all(m.rule for m in doc.dates)
+
+
+# ---- year inference -------------------------------------------------------------------------
+
+def test_year_from_title_and_weekday():
+    text = ("Kick-off of the Joint Symposium 2020\n\nThe symposium was held online on September 29.\n\n"
+            "It was held from 4:00 p.m. to 8:45 p.m. (JST) on Tuesday, 29 September.")
+    doc = run(text)
+    assert [m.value for m in doc.dates] == ["2020-09-29", "2020-09-29"]
+    assert all(m.inferred and m.inferred_from == "title" for m in doc.dates)
+
+
+def test_weekday_moves_the_year():
+    # the title says 2021, but 29 September was a Tuesday in 2020
+    doc = run("Forum 2021\n\nThe meeting was on Tuesday, 29 September.")
+    m, = doc.dates
+    assert (m.value, m.inferred_from) == ("2020-09-29", "weekday")
+
+
+def test_weekday_that_fits_no_candidate_warns():
+    doc = run("Forum 2020\n\nThe meeting was on Monday, 29 September.")
+    assert [m.value for m in doc.dates] == ["2020-09-29"]
+    assert doc.dates[0].confidence < 0.8
+    assert any("weekday" in w for w in doc.warnings)
+
+
+def test_year_from_publication_footer_hint():
+    doc = run("1月31日（金）に，会議を開催しました。", hints=[("pdf_footer", "10 北大時報 No.791／令和2年（2020年）2月")])
+    assert doc.published.value == "2020-02" and doc.published.source == "pdf_footer"
+    m, = doc.dates
+    assert (m.value, m.inferred, m.inferred_from) == ("2020-01-31", True, "published")
+
+
+def test_december_in_a_february_bulletin_is_last_year():
+    doc = run("12月10日に説明会を行った。", hints=[("pdf_footer", "令和2年（2020年）2月")])
+    assert [m.value for m in doc.dates] == ["2019-12-10"]
+
+
+def test_year_from_dateline_and_html_meta():
+    doc = run("Russia and Japan\n\n22.11.2021\n\nThis was discussed on Monday, November 22.")
+    assert doc.published.value == "2021-11-22"
+    assert [m.value for m in doc.dates] == ["2021-11-22", "2021-11-22"]
+    doc = run("It opened on 5 March.", hints=[("html_meta", "2020-02-05T00:00:00-0500")])
+    assert (doc.published.value, doc.published.source) == ("2020-02-05", "html_meta")
+    assert [m.value for m in doc.dates] == ["2020-03-05"]
+
+
+def test_year_from_previous_date_in_paragraph_beats_publication():
+    doc = run("The forum ran from November 26 to December 4, 2019. On November 30, students met.",
+              hints=[("html_meta", "2021-01-10")])
+    assert [m.value for m in doc.dates] == ["2019-11-26/2019-12-04", "2019-11-30"]
+    assert doc.dates[1].inferred_from == "previous_date"
+
+
+def test_this_year_reads_the_publication_date_not_an_older_year():
+    text = "December 11, 2018\n\nMitsui has since 2007 offered lectures. This year, students visited from the 1st to the 14th of December."
+    assert values(text) == ["2018-12-11", "2007", "2018-12-01/2018-12-14"]
+
+
+def test_fiscal_year_title_gives_calendar_year_of_months():
+    text = "2018年度ロシアセンターイベント\n\n4月12日\n来館\n\n2月3日 訪問"
+    assert values(text) == ["FY2018", "2018-04-12", "2019-02-03"]
+
+
+def test_following_year_in_same_paragraph():
+    assert values("学生8名が9月2日から8日まで、2015年度日露青年交流事業に参加した。") == [
+        "2015-09-02/2015-09-08", "FY2015"]
+
+
+def test_russian_weekday_and_previous_heading():
+    text = "Лекция 19 июня 2018 года\n\n19 июня (вт) в Университете Сока прошла лекция."
+    assert values(text) == ["2018-06-19", "2018-06-19"]
+
+
+def test_no_year_anywhere_leaves_the_date_out_with_a_warning():
+    doc = run("The meeting will be held on 25 September at the main hall of the university building.")
+    assert doc.dates == []
+    assert any("no year" in w for w in doc.warnings)
+
+
+def test_given_publication_date_is_used_when_nothing_is_found():
+    doc = run("会議は4月12日に行われた。", published="2018-06-01")
+    assert [m.value for m in doc.dates] == ["2018-04-12"]
+
+
+def test_machine_clock_is_never_used(monkeypatch):
+    import datetime as real
+
+    class Frozen(real.date):
+        @classmethod
+        def today(cls):
+            raise AssertionError("the clock was read")
+
+    monkeypatch.setattr(real, "date", Frozen)
+    assert values("Forum 2020\n\non Tuesday, 29 September") == ["2020-09-29"]
+
+
+# ---- the seeds, end to end through the extractor ---------------------------------------------
+
+def test_seed_table_rows(shared_corpus):
+    text = next((shared_corpus / "seeds").glob("003_*.txt")).read_text(encoding="utf-8")
+    found = set(values(text))
+    for v in ("2020-09-25", "2020-09-30", "2021-03-03", "2021-05-20", "2021-12-08/2021-12-09",
+              "2017-11", "FY2021", "2017"):
+        assert v in found
