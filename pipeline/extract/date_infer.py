@@ -21,6 +21,7 @@ from .date_read import scan
 _BARE_YEAR = re.compile(r"(?<![\d.,/-])(1[7-9]\d\d|20\d\d)(?![\d.,/-]?\d)")
 _ISSUE = re.compile(r"No\.\s*\d|Vol\.\s*\d|第\s*\d+\s*号|№\s*\d|Issue\s+\d", re.I)
 _SECTION_KINDS = ("heading", "title")
+_LOOKBACK_BLOCKS = 40  # how far back (in blocks) an earlier paragraph may lend its year
 _TITLE_MAX = 150  # a first block this short may be an unmarked title
 
 
@@ -35,6 +36,8 @@ class Found:
     b: Point | None = None
     inferred_from: str | None = None
     confidence: float = 1.0
+    index: int = 0  # position in the document's list of found dates
+    in_block: int = 0  # position among the dates of its block
 
 
 def year_for(anchor: Point, month: int | None, end: Point | None = None) -> int:
@@ -135,23 +138,32 @@ class Resolver:
     def __init__(self, doc: Document, found: list[Found], pub: Point | None, title: Point | None):
         self.doc, self.found, self.pub, self.title = doc, found, pub, title
         self.by_block: dict[int, list[Found]] = {}
-        for f in found:
-            self.by_block.setdefault(f.block, []).append(f)
+        for i, f in enumerate(found):
+            f.index = i
+            same = self.by_block.setdefault(f.block, [])
+            f.in_block = len(same)
+            same.append(f)
+        self._reference: dict[int, int | None] = {}
 
     def reference_year(self, before: int) -> int | None:
-        """The year relative words (本年, this year) count from."""
+        """The year relative words (本年, this year) count from: the publication year, else
+        the nearest explicit month or day before, else the title's year."""
         if self.pub is not None:
             return self.pub.year
-        for f in reversed(self.found[:before]):
-            if f.explicit and f.atom.a.month is not None and f.atom.relative is None:
-                return f.a.year
-        return self.title.year if self.title else None
+        if before not in self._reference:
+            ref = self.title.year if self.title else None
+            for f in reversed(self.found[:before]):
+                if f.explicit and f.atom.a.month is not None and f.atom.relative is None:
+                    ref = f.a.year
+                    break
+            self._reference[before] = ref
+        return self._reference[before]
 
-    def _anchor(self, f: Found, index: int) -> Point | None:
+    def _anchor(self, f: Found) -> Point | None:
         """The point an anchor mention stands for (relative words resolved), or None."""
         t = f.atom
         if t.relative is not None:
-            ref = self.reference_year(index)
+            ref = self.reference_year(f.index)
             if ref is None:
                 return None
             if t.relative_fiscal and self.pub is not None and self.pub.month is not None \
@@ -166,18 +178,19 @@ class Resolver:
         """(year, source) candidates for the year-less mention found[index], best first."""
         out: list[tuple[int, str]] = []
         block = self.by_block.get(f.block, [])
-        pos = block.index(f)
+        pos = f.in_block
         for g in reversed(block[:pos]):  # same paragraph, before
-            p = self._anchor(g, self.found.index(g))
+            p = self._anchor(g)
             if p is not None:
                 out.append((year_for(p, month, g.b if g.b and not g.b.fiscal else None), "previous_date"))
                 break
         bare: list[tuple[int, str]] = []
         bi = f.block - 1
         kinds = self.doc.blocks
-        while bi >= 0 and len(out) < 2:
+        stop = f.block - _LOOKBACK_BLOCKS
+        while bi >= max(0, stop) and len(out) < 2:
             for g in reversed(self.by_block.get(bi, [])):
-                p = self._anchor(g, self.found.index(g))
+                p = self._anchor(g)
                 if p is None or g.atom.relative is not None:
                     continue
                 if p.month is not None or p.fiscal:
@@ -197,7 +210,7 @@ class Resolver:
             out.append((year_for(self.title, month), "title"))
         out.extend(bare)
         for g in block[pos + 1:]:  # same paragraph, after
-            p = self._anchor(g, self.found.index(g))
+            p = self._anchor(g)
             if p is not None:
                 out.append((year_for(p, month), "following_date"))
                 break

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .orgwords import DATA, DataError
+from . import orgwords
+from .orgwords import DATA, DataError, place_en
 from .romanize import slug, sound_key
 
 TYPES = ("university", "research_institute", "ministry", "agency", "local_government", "embassy",
@@ -30,6 +31,8 @@ _FIELDS = {"id", "type", "country", "ja", "en", "ru", "abbr", "abbr_local", "par
 
 WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿĀ-žА-Яа-яЁё]+(?:['’][A-Za-z]+)?|&")
 _CYR = re.compile(r"[А-Яа-яЁё]")
+_LONGER = re.compile(r"\s+(?:of|for)\s+([A-Z][\w\-]*)")
+_HEAD_END = re.compile(r"(?:University|Institute|College)$")
 _RU_END = sorted("""ями ами ого его ому ему ыми ими ией иях иям ия ии ию ие ий ый ой ая яя ое ее ые
                  ых их ым им ом ем ам ям ах ях ов ев ей ую юю а я о е ы и у ю ь й""".split(),
                  key=len, reverse=True)
@@ -180,6 +183,9 @@ class Gazetteer:
                 i += 1
                 continue
             k, e, end, lang = hit
+            if lang == "en" and _HEAD_END.search(name) and _longer(text, end):
+                i += 1  # "Hokkaido University of Education" is another organisation
+                continue
             out.append(self._found(e, s, end, lang, 0.95))
             i += k
         return out
@@ -193,6 +199,12 @@ class Gazetteer:
 
     def lookup_key(self, en_name: str) -> Entry | None:
         return self.keys.get(en_key(en_name)) if en_name else None
+
+
+def _longer(text: str, end: int) -> bool:
+    """The name goes on with "of/for X" (X not a country: "Altai State University of Russia")."""
+    m = _LONGER.match(text, end)
+    return bool(m) and place_en(orgwords.default(), m.group(1)) is None
 
 
 def _tight(text: str, toks, i: int, k: int) -> bool:

@@ -123,8 +123,9 @@ def _comma_list(toks: list[Tok], i: int, w: OrgWords) -> bool:
 def _discover_en(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: str | None) -> list[Found]:
     out: list[Found] = []
     for ch in _chunks(toks, w):
+        # "Russian Federation" is a country; "of Economics and Service" is no new organisation
         heads = [k for k, t in enumerate(ch) if t.gaz is not None or _en_head(t, w) and not (
-            k and place_en(w, f"{ch[k - 1].text} {t.text}"))]  # "Russian Federation" is a country
+            k and (place_en(w, f"{ch[k - 1].text} {t.text}") or ch[k - 1].text in ("and", "&")))]
         if not any(ch[k].gaz is None for k in heads):
             continue
         # "Ishikawa-Russian University Consortium": heads right before an association word
@@ -246,7 +247,7 @@ def _possessive(text: str, toks: list[Tok], found: list[Found]) -> None:
             f.parent = owner.id
     owners = found + [t.gaz for t in toks if t.gaz is not None]
     for f in found:
-        if f.parent is None and f.role == "unit":
+        if f.parent is None and f.role in ("unit", "either"):
             nxt = next((x for x in owners if x is not f and text[f.end:x.start] == ", "), None)
             if nxt is not None:
                 f.parent = nxt.id
@@ -314,9 +315,13 @@ def _discover_ru(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: st
                 while k < n and (_cap(toks[k]) or _RU_ADJ.search(toks[k].text.casefold())) and _CYR.match(toks[k].text):
                     e, k = k, k + 1
                 break
-            if low == "и" and k + 1 < n and (_cap(toks[k + 1]) or _RU_GEN.search(toks[k + 1].text.casefold())):
-                k += 1
-                continue
+            if low == "и" and k + 1 < n:
+                nx = toks[k + 1].text
+                if _CYR.match(nx) and (place_en_ru(w, nx) or _RU_GEN.search(nx.casefold()) and not
+                                       re.search(r"(?:ое|ее|ый|ий|ая|яя)$", nx.casefold())):
+                    k += 1
+                    continue
+                break
             if _cap(t) and (_CYR.match(t.text) or _LAT.match(t.text)):
                 if _ru_head(t, w) or (e == i and names >= 2) or (e > i and toks[e].text[:1].islower() and names >= 2):
                     break

@@ -118,15 +118,19 @@ def _heads(run: list[Unit], w: OrgWords) -> list[tuple[int, int, int, Head | Non
                     cands.append((i, k, u.start + len(part), w.ja_heads[text]))
         if cands:
             out.append(max(cands, key=lambda c: c[2] - run[c[0]].start))
-    # heads inside a legal form (公益財団法人) are not heads
+    # heads inside a legal form written before a name (公益財団法人…) are not heads
     legal = set()
     for a in range(len(run)):
         text = ""
         for b in range(a, min(len(run), a + 4)):
             text += run[b].text
-            if text in w.ja_legal:
+            if text in w.ja_legal and (a == 0 or b + 1 < len(run)):
                 legal.update(range(a, b + 1))
     out = [h for h in out if h[1] not in legal]
+    # a head right before another organisation word is part of it (東北学院|大学)
+    out = [h for n, h in enumerate(out) if not (
+        n + 1 < len(out) and h[3] is not None and out[n + 1][3] is not None and
+        out[n + 1][0] == h[1] + 1 and out[n + 1][3].role == "org")]
     # drop heads inside a longer one (大学 inside 大学院 is not two heads)
     keep = []
     for h in out:
@@ -332,14 +336,15 @@ def _legal_quoted(text: str, tokens: list[Token], w: OrgWords, lang: str | None)
             out.append(Found(q.start(1), q.end(1), slug(romaji(q.group(1))) or "org", q.group(1), typ,
                              None, None, "pattern", 0.7, en=romaji(q.group(1)), lang=lang))
             continue
-        if text[s0 + m.end(1):after].strip() == "" and after > s0 + m.end(1):
-            # a space after the legal form: the next compound is the name
-            run = [t for t in tokens if t.start >= after]
-            k = 0
-            while k < len(run) and run[k].pos.startswith(_NOMINAL) and (k == 0 or run[k].start == run[k - 1].end):
-                k += 1
-            if k:
-                s, e = run[0].start, run[k - 1].end
-                out.append(Found(s, e, slug(romaji(text[s:e])) or "org", text[s:e], typ, None, None,
-                                 "pattern", 0.7, en=romaji(text[s:e]), lang=lang))
+        # the next compound is the name, whatever its last word (株式会社日立製作所)
+        run = [t for t in tokens if t.start >= after]
+        k = 0
+        while k < len(run) and run[k].pos.startswith(_NOMINAL) and run[k].surface not in w.ja_stop and \
+                (k == 0 or run[k].start == run[k - 1].end):
+            k += 1
+        if k and run[0].start == after and not any(
+                "".join(x.surface for x in run[a:b]) in w.ja_heads for a in range(k) for b in range(a + 1, k + 1)):
+            s, e = run[0].start, run[k - 1].end
+            out.append(Found(s, e, slug(romaji(text[s:e])) or "org", text[s:e], typ, None, None,
+                             "pattern", 0.7, en=romaji(text[s:e]), lang=lang))
     return out
