@@ -41,10 +41,11 @@ class Found:
 
 
 def year_for(anchor: Point, month: int | None, end: Point | None = None) -> int:
-    """The calendar year an anchor gives a date in `month`: a fiscal year runs April to March."""
+    """The calendar year an anchor gives a date in `month`: a fiscal year runs April to March;
+    a range across New Year (`end` its last point) gives the year whose months hold `month`."""
     if anchor.fiscal and anchor.month is None and month is not None and month < 4:
         return anchor.year + 1
-    if end is not None and end.year != anchor.year and month is not None:
+    if end is not None and not end.fiscal and end.year != anchor.year and month is not None:
         # a range across a year boundary: the side whose months hold `month`
         if month <= (end.month or 12) and month < (anchor.month or 1):
             return end.year
@@ -174,42 +175,42 @@ class Resolver:
             return None
         return f.a
 
-    def candidates(self, f: Found, index: int, month: int | None) -> list[tuple[int, str]]:
-        """(year, source) candidates for the year-less mention found[index], best first."""
-        out: list[tuple[int, str]] = []
-        block = self.by_block.get(f.block, [])
-        pos = f.in_block
-        for g in reversed(block[:pos]):  # same paragraph, before
-            p = self._anchor(g)
-            if p is not None:
-                out.append((year_for(p, month, g.b if g.b and not g.b.fiscal else None), "previous_date"))
-                break
-        bare: list[tuple[int, str]] = []
-        bi = f.block - 1
-        kinds = self.doc.blocks
-        stop = f.block - _LOOKBACK_BLOCKS
-        while bi >= max(0, stop) and len(out) < 2:
+    def _earlier_paragraphs(self, f: Found) -> tuple[Point | None, Point | None, Found | None]:
+        """The nearest explicit month/day/fiscal-year date in the paragraphs before `f` within its
+        section (a heading ends the search, after its own dates), and the nearest bare year."""
+        bare = None
+        blocks = self.doc.blocks
+        for bi in range(f.block - 1, max(-1, f.block - 1 - _LOOKBACK_BLOCKS), -1):
             for g in reversed(self.by_block.get(bi, [])):
                 p = self._anchor(g)
                 if p is None or g.atom.relative is not None:
                     continue
                 if p.month is not None or p.fiscal:
-                    out.append((year_for(p, month, g.b), "previous_date"))
-                    break
-                if not bare:
-                    bare.append((year_for(p, month), "previous_date"))
-            else:
-                if bi < len(kinds) and kinds[bi].kind in _SECTION_KINDS:
-                    break
-                bi -= 1
-                continue
-            break
+                    return p, bare, g
+                bare = bare or p
+            if bi < len(blocks) and blocks[bi].kind in _SECTION_KINDS:
+                break
+        return None, bare, None
+
+    def candidates(self, f: Found, month: int | None) -> list[tuple[int, str]]:
+        """(year, source) candidates for the year-less mention `f`, best first."""
+        out: list[tuple[int, str]] = []
+        block = self.by_block.get(f.block, [])
+        for g in reversed(block[:f.in_block]):  # same paragraph, before
+            p = self._anchor(g)
+            if p is not None:
+                out.append((year_for(p, month, g.b), "previous_date"))
+                break
+        dated, bare, g = self._earlier_paragraphs(f)
+        if dated is not None:
+            out.append((year_for(dated, month, g.b), "previous_date"))
         if self.pub is not None:
             out.append((published_year(self.pub, month), "published"))
         if self.title is not None:
             out.append((year_for(self.title, month), "title"))
-        out.extend(bare)
-        for g in block[pos + 1:]:  # same paragraph, after
+        if bare is not None:
+            out.append((year_for(bare, month), "previous_date"))
+        for g in block[f.in_block + 1:]:  # same paragraph, after
             p = self._anchor(g)
             if p is not None:
                 out.append((year_for(p, month), "following_date"))

@@ -188,7 +188,7 @@ def extract(doc: Document, config: Config) -> None:
                                     "no earlier date to take its year from")
             continue
         month = t.a.month
-        cands = resolver.candidates(f, i, month)
+        cands = resolver.candidates(f, month)
         wd = _weekday_point(f)
         if wd is not None and cands:
             year, src, matched = weekday_year(lambda y: _weekday_ok(t, wd, y), cands)
