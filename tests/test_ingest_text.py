@@ -5,6 +5,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.config import IngestConfig
 from pipeline.ingest import load
@@ -60,7 +62,7 @@ TEXT_CASES = [
         ("paragraph", "Gateway for:"), ("heading", "Member Countries"), ("heading", "Partners"),
     ]),
     ("list items", "・北海道大学\n・新潟大学\n1. Opening remarks by the rector\n", [
-        ("list_item", "・北海道大学"), ("list_item", "・新潟大学"), ("heading", "1. Opening remarks by the rector"),
+        ("list_item", "・北海道大学"), ("list_item", "・新潟大学"), ("list_item", "1. Opening remarks by the rector"),
     ]),
     ("japanese dateline", "令和2年2月3日\n\n本学で説明会を開催しました。\n", [
         ("dateline", "令和2年2月3日"), ("paragraph", "本学で説明会を開催しました。"),
@@ -176,3 +178,18 @@ def test_real_html_date_hint(shared_corpus):
     p = shared_corpus / "html" / "trafilatura_rutgers.edu.robot.html"
     doc = load(p, p.stem, p.name, CFG)
     assert any(src == "html_meta" and v.startswith("2020-02-05") for src, v in doc.published_hints)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab 日本語。.\n\n　ｶﾞ１-・①")), max_size=200))
+def test_text_reader_never_breaks_spans(raw):
+    from pipeline.ingest.blocks import assemble
+    from pipeline.ingest.text import read
+
+    mapped, blocks = assemble(read(raw))
+    assert len(mapped.starts) == len(mapped.text)
+    assert mapped.starts == sorted(mapped.starts)
+    for b in blocks:
+        assert 0 <= b.start < b.end <= len(mapped.text)
+        assert mapped.text[b.start:b.end] == mapped.text[b.start:b.end].strip()
+    assert all(0 <= s <= e <= len(raw) for s, e in zip(mapped.starts, mapped.ends))
