@@ -32,6 +32,10 @@ FIGURES = [
     ("累計2,500名が受講した。", 2500, "exact", True),
     ("代表団の教師3名が本学を訪問された。", 3, "exact", False),
     ("参加者数：45", 45, "exact", False),
+    ("講演会はオンラインで約200名が視聴しました。", 200, "approx", False),
+    ("会場では約30名が観覧した。", 30, "approx", False),
+    ("発表会では100名を超える聴衆を前に発表した。", 100, "at_least", False),
+    ("派遣学生は累計で150名を超えています。", 150, "at_least", True),
     # English
     ("In total, more than100 persons participated in the symposium.", 100, "at_least", False),
     ("The forum was attended by about 200 people.", 200, "approx", False),
@@ -44,6 +48,8 @@ FIGURES = [
     ("Twenty-five researchers attended the seminar.", 25, "exact", False),
     ("Some 300 delegates from Japan and Russia met in Kazan.", 300, "approx", False),
     ("At least 40 Japanese and Russian students joined the camp.", 40, "at_least", False),
+    ("A public lecture on the second day drew around 150 residents of Irkutsk.", 150, "approx", False),
+    ("The universities have exchanged more than 40 students and researchers since 2015.", 40, "at_least", True),
     # Russian
     ("В форуме приняли участие более 100 участников.", 100, "at_least", False),
     ("На лекции присутствовало ок. 250 человек.", 250, "approx", False),
@@ -70,6 +76,7 @@ NOT_FIGURES = [
     "The city has a population of 300,000 people who joined the celebrations.",
     "Then, five professors gave oral presentations in the first session.",
     "Over the last 20 years the group has grown.",
+    "The success rate was 87% for the 31 participants whose blood was drawn.",
     "About 1/3 of the total were citizens.",
     "В 2016 году было подписано 5 соглашений.",
     "Население города составляет 500 тысяч человек, многие участвуют в фестивалях.",
@@ -118,6 +125,16 @@ def test_parts_listed_before_their_total_become_its_breakdown():
     assert [f.value for f in doc.attendance] == [8]
     assert [(b.label, b.value) for b in doc.attendance[0].breakdown] == [
         ("10月にA大学から", 2), ("B大学から", 5), ("C大学から", 1)]
+
+
+@pytest.mark.parametrize("text, total, part", [
+    ("More than 60 participants, including 24 students from Japan, attended the lectures.", 60, 24),
+    ("На круглом столе участвовали 45 человек, в том числе 20 японских студентов.", 45, 20),
+])
+def test_an_included_subset_is_a_part_of_the_figure_before_it(text, total, part):
+    doc = figures(text)
+    assert [f.value for f in doc.attendance] == [total]
+    assert [b.value for b in doc.attendance[0].breakdown] == [part]
 
 
 def test_parts_without_a_stated_total_are_each_reported():

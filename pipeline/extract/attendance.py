@@ -25,6 +25,7 @@ from .attendance_text import Stream, streams
 _MAX_VALUE = 100_000_000
 _YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|from|of|by|until|to)|в|с|до)\s*$", re.I)
 _OPEN = {"（": "）", "(": ")"}
+_INCLUDING = re.compile(r"\bincluding\b|\bamong them\b|\bof whom\b|うち|含む|含め|в том числе|из них|включая", re.I)
 
 
 @dataclass
@@ -197,6 +198,11 @@ def _breakdowns(cues: Cues, cands: list[_Cand], text: str) -> None:
                     c.breakdown.append(BreakdownItem(label=label, value=v))
                 for d in inner:
                     d.part_of = True
+    for prev, c in zip(cands, cands[1:]):  # "60 participants, including 24 students": a part
+        between = text[prev.te:c.ts]
+        if prev.keep and c.keep and not prev.part_of and len(between) <= 30 and _INCLUDING.search(between):
+            c.part_of = True
+            prev.breakdown.append(BreakdownItem(label=re.sub(r"\s+", " ", text[c.s:c.e]).strip(), value=c.value))
     for i, c in enumerate(cands):
         if not (c.keep and c.total) or c.part_of:
             continue

@@ -165,7 +165,7 @@ def cues() -> Cues:
         neg_latin=_compile(data["negative"]["en"] + data["negative"]["ru"]),
         qual_before=qual_before,
         qual_after=qual_after,
-        cum_before=re.compile(alt(data["cumulative"]["before"]) + r"\s*$", re.I),
+        cum_before=re.compile(alt(data["cumulative"]["before"]) + r"\s*(?:で|に|[:：])?\s*$", re.I),
         cum_sentence=_compile(data["cumulative"]["sentence"]),
         event_count=re.compile(r"(?<![0-9０-９.,])[0-9０-９]+\s*" + alt(data["cumulative"]["event_count_units"], False)
                                + r"(?![a-z])", re.I),

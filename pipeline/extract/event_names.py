@@ -21,7 +21,7 @@ _LATIN_QUOTES = re.compile(r"[‘“\"«]([^‘’“”\"«»\n]{4,120})[’”
 _CONNECT = {"of", "on", "for", "and", "in", "the", "&", "de", "to", "between", "with"}
 _ARTICLES = {"the", "this", "that", "these", "those", "a", "an", "our", "its", "their", "his", "her", "each"}
 _EN_WORD = re.compile(r"[A-Z0-9][\w'’&.-]*|[a-z]+|&|[–-]")
-_RU_VERB = re.compile(r"(?:ло|ла|ли|л|ет|ют|ит|ят|ат|ся|сь|ть)$|^(?:в|на|с|по|для|из|у|к|о|об|при)$", re.I)
+_RU_VERB = re.compile(r"(?:ло|ла|ли|л|ет|ют|ит|ят|ат|ся|сь|ть|ован|ован[аоы])$|^(?:в|на|с|по|для|из|у|к|о|об|при)$", re.I)
 _RU_CAP = re.compile(r"(?:[IVXLC]+|[А-ЯЁ][\w-]*|[0-9]+-?[а-я]*)$")
 
 
@@ -66,7 +66,7 @@ def find(text: str) -> list[Name]:
 
 def _ja_quoted(text: str, p: dict) -> list[Name]:
     out = []
-    for m in re.finditer(r"[「『]([^「」『』]{2,100})[」』]", text):
+    for m in re.finditer(r"[「『]([^「」『』。]{2,100})[」』]", text):
         s, e = m.start(), m.end()
         run = re.search(rf"{_JA_RUN}{{1,25}}$", text[max(0, s - 25):s])
         pre = run.group() if run and p["ja_noun_end"].search(run.group()) else ""
@@ -160,5 +160,5 @@ def _expand_ru(text: str, m: re.Match) -> Name:
     q = re.match(r"\s*«[^»]{2,150}»", text[end:])
     if q:
         end += q.end()
-    named = start < s or bool(re.search(r"\s[A-ZА-ЯЁ]", text[e:end]))
+    named = start < s or bool(q) or bool(re.search(r"\s[A-ZА-ЯЁ]", text[e:end]))
     return Name(start, end, text[start:end], m.group("noun").lower()[:5], not named)

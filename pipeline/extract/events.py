@@ -117,15 +117,13 @@ def _pick_name(f: AttendanceMention, names, sents, title) -> _Placed | None:
             r = _resolve(n, names)
             if r is not None:
                 return r
-    # no name in the sentence: the event the paragraph says was held, the title's, the last one
+    # no name in the sentence: the one the paragraph says was held, the paragraph's last, the title's
     earlier = [n for n in names if not n.generic and n.stream == sent[2] and n.start < f.start]
     held = [n for n in earlier if n.held]
-    if held:
-        return held[-1]
+    if held or earlier:
+        return (held or earlier)[-1]
     if title:
         return title[0]
-    if earlier:
-        return earlier[-1]
     before = [n for n in names if not n.generic and f.start - _WINDOW < n.start < f.start]
     return before[-1] if before else None
 
