@@ -32,6 +32,7 @@ _FIELDS = {"id", "type", "country", "ja", "en", "ru", "abbr", "abbr_local", "par
 WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿĀ-žА-Яа-яЁё]+(?:['’][A-Za-z]+)?|&")
 _CYR = re.compile(r"[А-Яа-яЁё]")
 _LONGER = re.compile(r"\s+(?:of|for)\s+([A-Z][\w\-]*)")
+_LETTER = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё]")
 _HEAD_END = re.compile(r"(?:University|Institute|College)$")
 _RU_END = sorted("""ями ами ого его ому ему ыми ими ией иях иям ия ии ию ие ий ый ой ая яя ое ее ые
                  ых их ым им ом ем ам ям ах ях ов ев ей ую юю а я о е ы и у ю ь й""".split(),
@@ -218,9 +219,9 @@ def _tight(text: str, toks, i: int, k: int) -> bool:
 
 def _alone(text: str, s: int, t: int) -> bool:
     """An abbreviation is a whole word: no letters glued to it (hyphens allowed: KFU-RIKEN)."""
-    before = text[s - 1] if s else " "
-    after = text[t] if t < len(text) else " "
-    return not (before.isalnum() or after.isalnum())
+    before = text[s - 1:s]
+    after = text[t:t + 1]
+    return not (_LETTER.match(before) or _LETTER.match(after))
 
 
 def _check(raw: dict, i: int, problems: list[str], seen: set[str]) -> Entry | None:

@@ -18,7 +18,8 @@ from .gazetteer import Found, Gazetteer
 from .romanize import slug
 
 _PRIORITY = {"gazetteer": 0, "alias": 1, "publisher": 2, "pattern": 3}
-_ACRONYM = re.compile(r"(?<![\w])([A-Z][A-Za-z&]{0,2}[A-Z][A-Z0-9]{0,5}|[А-ЯЁ][А-ЯЁа-яё]{0,2}[А-ЯЁ]{1,6})(?![\w])")
+_L = "0-9A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё"  # letters that glue to an abbreviation (Japanese ones do not)
+_ACRONYM = re.compile(rf"(?<![{_L}])([A-Z][A-Za-z&]{{0,2}}[A-Z][A-Z0-9]{{0,5}}|[А-ЯЁ][А-ЯЁа-яё]{{0,2}}[А-ЯЁ]{{1,6}})(?![{_L}])")
 _PAREN = re.compile(r"\s?[(（]\s*([^()（）\s]{2,12})\s*[)）]")
 _OUR = re.compile(r"\bour\s+(?:university|institute|college)\b", re.I)
 _STOP_INITIAL = {"of", "for", "and", "the", "on", "in", "at", "de", "&", "to"}
@@ -116,7 +117,7 @@ def _aliases(text: str, found: list[Found], g: Gazetteer, w: orgwords.OrgWords) 
     out: list[Found] = []
     pattern = "|".join(sorted((re.escape(a) for a in table), key=len, reverse=True))
     if pattern:
-        for m in re.finditer(rf"(?<![\w])(?:{pattern})(?![\w])", text):
+        for m in re.finditer(rf"(?<![{_L}])(?:{pattern})(?![{_L}])", text):
             f = table[m.group()]
             if not any(s <= m.start() < e for s, e in covered):
                 out.append(_alias(f, m.start(), m.end()))
@@ -138,8 +139,8 @@ def _defines(alias: str, full: str, w: orgwords.OrgWords) -> bool:
     or a katakana rendering (国際交流基金（ジャパンファウンデーション）)."""
     if alias in w.not_acronyms or re.fullmatch(r"[\d\W]+", alias) or alias == full:
         return False
-    if re.search(r"[A-ZА-ЯЁ]", alias):
-        return bool(re.fullmatch(r"[\w&.\-]+", alias))
+    if re.search(r"[A-ZА-ЯЁ]", alias):  # HU, ROTOBO, UrFU; not "(Russia)"
+        return len(re.findall(r"[A-ZА-ЯЁ]", alias)) >= 2 and bool(re.fullmatch(r"[\w&.\-]+", alias))
     if re.fullmatch(r"[\u30a0-\u30ff]{4,}", alias):
         return True
     it = iter(full)

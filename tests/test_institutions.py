@@ -1,0 +1,212 @@
+"""Institutions stage: discovery of organisations the gazetteer does not know (ja/en/ru),
+negatives, aliases, sub-units, publisher references and one id per organisation."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.config import Config, InstitutionsConfig
+from pipeline.extract import institutions
+from pipeline.model import check_spans
+
+
+def run(make_doc, text, publisher=""):
+    doc = make_doc(text)
+    cfg = dataclasses.replace(Config(), institutions=InstitutionsConfig(publisher=publisher))
+    institutions.extract(doc, cfg)
+    assert check_spans(doc) == []
+    return doc.institutions
+
+
+def texts(ms):
+    return [m.text for m in ms]
+
+
+# Names the seed documents do not contain: (text, expected organisation surfaces, in order)
+DISCOVER_JA = [
+    ("昨年、弘前大学人文社会科学部の教員が来訪した。", ["弘前大学", "人文社会科学部"]),
+    ("宇都宮大学と沿海地方政府が協定を締結した。", ["宇都宮大学"]),
+    ("山田太郎東北学院大学教授が講演した。", ["東北学院大学"]),  # the person is not in the name
+    ("宮川清巳国土交通省総合政策局長が挨拶した。", ["国土交通省", "総合政策局"]),
+    ("ヴォルゴグラード国立大学の学生が来日した。", ["ヴォルゴグラード国立大学"]),
+    ("国立極地研究所の研究者が出発した。", ["国立極地研究所"]),
+    ("株式会社日立製作所と三菱UFJ銀行が協賛した。", ["日立製作所", "三菱UFJ銀行"]),
+    ("北星学園大学と札幌市が連携した。", ["北星学園大学"]),
+    ("ウラジオストク国立経済サービス大学の学長が本学を訪問した。", ["ウラジオストク国立経済サービス大学"]),
+    ("公益財団法人 日本国際交流センター 理事が出席した。", ["日本国際交流センター"]),
+    ("特定非営利活動法人「日露交流の会」が後援した。", ["日露交流の会"]),
+    ("新潟県日ロ協会の会員が参加した。", ["新潟県日ロ協会"]),
+]
+
+DISCOVER_EN = [
+    ("Students from Hokkaido University of Education visited Sakhalin.", ["Hokkaido University of Education"]),
+    ("Vladivostok State University of Economics and Service welcomed them.",
+     ["Vladivostok State University of Economics and Service"]),
+    ("The Japan Association for Slavic and East European Studies met at Waseda University.",
+     ["Japan Association for Slavic and East European Studies", "Waseda University"]),
+    ("Dr. Ivanov, Director of the Institute of Oriental Studies of the Russian Academy of Sciences, spoke.",
+     ["Institute of Oriental Studies", "Russian Academy of Sciences"]),
+    ("It was sponsored by Toyota Motor Corporation.", ["Toyota Motor Corporation"]),
+    ("A delegation from the Embassy of Mongolia in Japan attended.", ["Embassy of Mongolia in Japan"]),
+    ("The Ministry of Health of the Russian Federation sent experts.", ["Ministry of Health of the Russian Federation"]),
+]
+
+DISCOVER_RU = [
+    ("Соглашение подписали Новосибирский государственный технический университет и Университет Тоямы.",
+     ["Новосибирский государственный технический университет", "Университет Тоямы"]),
+    ("Министерство просвещения Российской Федерации и Генеральное консульство России в Саппоро провели встречу.",
+     ["Министерство просвещения Российской Федерации", "Генеральное консульство России в Саппоро"]),
+    ("Интервью опубликовала газета «Хоккайдо симбун».", ["Хоккайдо симбун"]),
+    ("Ассоциация японистов России провела съезд.", ["Ассоциация японистов России"]),
+]
+
+# Not institutions: places, people, counts, programmes, events, generic phrases
+NEGATIVE = [
+    "日本の大学19校とロシアの大学30校が参加した。",
+    "各大学の担当者とロシア側大学4校が集まった。",
+    "ロシアの大学・研究機関とのネットワークを広げる。",
+    "日露大学、地域、企業の代表が出席した。",
+    "第3回日露学生フォーラムとHaRP事業の報告会を開催した。",
+    "地域コンソーシアムの活動を紹介した。",
+    "本学の教員が参加した。",
+    "バイリンガル学校を創設した。",
+    "The university signed an agreement with the state university.",
+    "A summer school and the Japan-Russia Youth Forum were held in the Russian Federation.",
+    "The Alumni Association met in Tokyo.",
+    "В университете прошла лекция для студентов.",
+    "ректоры университетов России и Японии собрались в Москве.",
+]
+
+
+@pytest.mark.parametrize("text, expected", DISCOVER_JA + DISCOVER_EN + DISCOVER_RU)
+def test_discovery_of_unseen_names(make_doc, text, expected):
+    ms = run(make_doc, text)
+    assert texts(ms) == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_not_institutions(make_doc, text):
+    assert texts(run(make_doc, text)) == []
+
+
+# (text, surfaces that must share one id, the id)
+LINKED = [
+    ("カザン連邦大学の副学長が挨拶した。\n\nThe vice-rector of Kazan Federal University (KFU) spoke. KFU hosts.",
+     ["カザン連邦大学", "Kazan Federal University", "KFU", "KFU"], "kazan-federal-university"),
+    ("ヴォルゴグラード国立大学の学生が来日した。\n\nStudents of Volgograd State University came to Japan.",
+     ["ヴォルゴグラード国立大学", "Volgograd State University"], "volgograd-state-university"),
+    ("Ассоциация японистов России провела съезд. Членами Ассоциации японистов России являются слависты.",
+     ["Ассоциация японистов России", "Ассоциации японистов России"], None),
+    ("Ivanovo State University signed with Kanazawa. ISU will send students.",
+     ["Ivanovo State University", "ISU"], "ivanovo-state-university"),
+    ("在ウラジオストク日本国総領事館が協力した。\n\nThe Consulate-General of Japan in Vladivostok helped.\n\n"
+     "Генеральное консульство Японии во Владивостоке помогло.",
+     ["在ウラジオストク日本国総領事館", "Consulate-General of Japan in Vladivostok",
+      "Генеральное консульство Японии во Владивостоке"], "consulate-of-japan-in-vladivostok"),
+    ("在日モンゴル大使館の参事官が出席した。\n\nThe Embassy of Mongolia in Japan sent a counsellor.",
+     ["在日モンゴル大使館", "Embassy of Mongolia in Japan"], None),
+]
+
+
+@pytest.mark.parametrize("text, surfaces, oid", LINKED)
+def test_one_id_per_organisation(make_doc, text, surfaces, oid):
+    ms = run(make_doc, text)
+    assert texts(ms) == surfaces
+    ids = {m.id for m in ms}
+    assert len(ids) == 1 and "" not in ids
+    if oid:
+        assert ids == {oid}
+
+
+ALIASES = [
+    ("Hokkaido University (HU) hosted it. HU is in Sapporo.", "HU", "hokkaido-university"),
+    ("一般社団法人ロシアNIS貿易会（ROTOBO）が発表した。ROTOBOは…", "ROTOBO", "rotobo"),
+    ("モスクワ・ジャパンクラブ(JBC)に加盟した。JBC等と連携した。", "JBC", None),
+    ("全日本ロシア語教育協会（全ロ協）が後援した。全ロ協の会員", "全ロ協", None),
+]
+
+
+@pytest.mark.parametrize("text, alias, oid", ALIASES)
+def test_aliases_defined_in_the_text(make_doc, text, alias, oid):
+    ms = run(make_doc, text)
+    full = ms[0]
+    hits = [m for m in ms if m.text == alias]
+    assert len(hits) == 2 and all(m.id == full.id for m in hits)
+    assert hits[-1].source in ("alias", "gazetteer")
+    if oid:
+        assert full.id == oid
+
+
+def test_country_in_parentheses_is_not_an_alias(make_doc):
+    ms = run(make_doc, "Ivanovo State University (Russia) signed. Russia is large.")
+    assert texts(ms) == ["Ivanovo State University"]
+
+
+SUB_UNITS = [
+    ("宮川清巳外務省欧州局日露経済室・ロシア交流室主席事務官",
+     [("外務省", None), ("欧州局", "mofa-japan"), ("日露経済室", "mofa-japan-europe-bureau"),
+      ("ロシア交流室", "mofa-japan-europe-bureau")]),
+    ("北海道大学スラブ・ユーラシア研究センター教授", [("北海道大学", None), ("スラブ・ユーラシア研究センター", "hokkaido-university")]),
+    ("Hokkaido University’s Graduate School of Engineering", [("Hokkaido University", None),
+                                                            ("Graduate School of Engineering", "hokkaido-university")]),
+    ("доцент факультета Психологии МГУ", [("факультета Психологии", "moscow-state-university"), ("МГУ", None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SUB_UNITS)
+def test_sub_units_carry_their_parent(make_doc, text, expected):
+    ms = run(make_doc, text)
+    assert [(m.text, m.parent) for m in ms] == expected
+
+
+def test_title_before_the_organisation_is_not_swallowed(make_doc):
+    ms = run(make_doc, "Pyotr PAVLENKO在日ロシア連邦通商代表部首席代表の挨拶")
+    assert texts(ms) == ["在日ロシア連邦通商代表部"]
+    assert ms[0].id == "trade-representation-of-russia-in-japan"
+
+
+def test_venue_gives_the_university(make_doc):
+    assert texts(run(make_doc, "筑波大学東京キャンパスにおいて開催した。")) == ["筑波大学"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("本学と新潟大学で共同採択された。", ["本学", "新潟大学"]),
+    ("Our university welcomed them.", ["Our university"]),
+])
+def test_publisher_resolves_self_references(make_doc, text, expected):
+    ms = run(make_doc, text, publisher="hokkaido-university")
+    assert texts(ms) == expected
+    assert ms[0].id == "hokkaido-university" and ms[0].source == "publisher"
+
+
+def test_self_references_unresolved_without_publisher(make_doc):
+    assert texts(run(make_doc, "本学と新潟大学で共同採択された。")) == ["新潟大学"]
+
+
+def test_output_fields(make_doc):
+    m = run(make_doc, "在ロシア日本大使館の書記官")[0]
+    assert (m.text, m.name, m.id, m.type, m.country, m.source) == (
+        "在ロシア日本大使館", "在ロシア日本大使館", "embassy-of-japan-in-russia", "embassy", "JP", "gazetteer")
+    assert 0 < m.confidence <= 1
+
+
+def test_discover_switch(make_doc):
+    doc = make_doc("弘前大学と新潟大学")
+    cfg = dataclasses.replace(Config(), institutions=InstitutionsConfig(discover=False))
+    institutions.extract(doc, cfg)
+    assert texts(doc.institutions) == ["新潟大学"]
+
+
+_ALPHABET = st.sampled_from(list("大学研究所省協会センター在日ロシア連邦本の、。 ()（）UniversityMinistryofthe"
+                                 "АкадемияуниверситетаМГУ«»") + ["北海道大学", "Hokkaido University", " (HU)", "\n\n"])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_ALPHABET, max_size=30).map("".join))
+def test_spans_hold_on_arbitrary_text(make_doc, text):
+    ms = run(make_doc, text)
+    for m in ms:
+        assert text[m.start:m.end] == m.text and m.id
