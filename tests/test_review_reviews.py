@@ -223,3 +223,12 @@ def test_apply_to_outputs_rewrites_reviewed_files_once(tmp_path):
     assert apply_to_outputs(tmp_path) == []  # already applied
     written = json.loads((tmp_path / "sample.json").read_text("utf-8"))
     assert find(written, "dates", "2021") == [] and validate(written) == []
+
+
+def test_a_stale_review_past_the_end_of_the_new_text_can_be_forgotten():
+    doc = raw_doc()
+    store = reviewed(doc, request(doc, "reject", "dates", "2021", "2021"))
+    short = {**doc, "text": TEXT[:20]}  # the reviewed span (2021, near the end) is now past the end
+    old = store["sample"][0]
+    record(store, make_review(short, {**old, "action": "unreview"}))
+    assert store == {}

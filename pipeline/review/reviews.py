@@ -119,7 +119,8 @@ def make_review(doc: dict[str, Any], req: dict[str, Any]) -> dict[str, Any]:
     sha = text_sha256(text)
     given_sha = req.get("text_sha256", sha)
     start, end = req.get("start"), req.get("end")
-    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+    limit = len(text) if action != "unreview" else float("inf")  # a stale review may lie past the end
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= limit):
         raise ReviewError(f"span [{start}:{end}] is not inside the text (0..{len(text)})")
     if action != "unreview" and given_sha != sha:
         raise ReviewError("the document text changed since the page was loaded: reload it")
