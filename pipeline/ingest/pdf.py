@@ -115,13 +115,26 @@ def _read_page(page, number: int, warnings: list[str]) -> tuple[PageData, int, i
     if _is_vertical(glyphs):
         glyphs = _turn(glyphs, width)
         data.height = width
-    elif page.lines or page.rects:
+    elif _has_ruling(page):
         glyphs = _tables(page, glyphs, data)
     for row in layout.rows(glyphs):
         data.frags.extend(layout.fragments(row))
     for f in data.frags:
         f.glyphs = []  # geometry and text are kept; the glyphs are not needed any more
     return data, n, unmapped
+
+
+def _has_ruling(page) -> bool:
+    """Enough ruling lines for a table (two across, two down): the table finder is costly."""
+    across = down = 0
+    for ln in page.lines:
+        w, h = abs(ln["x1"] - ln["x0"]), abs(ln["bottom"] - ln["top"])
+        across += h < 1 and w >= 20
+        down += w < 1 and h >= 8
+    for r in page.rects:
+        across += 2 * (r["width"] >= 20)
+        down += 2 * (r["height"] >= 8)
+    return across >= 2 and down >= 2
 
 
 def _tables(page, glyphs: list[Glyph], data: PageData) -> list[Glyph]:
