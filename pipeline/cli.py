@@ -23,6 +23,9 @@ log = logging.getLogger("pipeline")
 def _setup_logging(verbose: int, quiet: bool) -> None:
     level = logging.WARNING if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    # pdfminer reports recoverable oddities of the PDF (a missing MediaBox ...) as warnings;
+    # ingest already turns what matters into one message per file.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR if verbose < 2 else logging.DEBUG)
 
 
 def _load_config(path: str | None, explicit: bool):
