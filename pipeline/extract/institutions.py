@@ -173,14 +173,15 @@ def _link(found: list[Found], g: Gazetteer) -> None:
     """One id per organisation within the document: discovered names whose English renderings
     agree (same words, or one a 3+-word subset of the other with the same last word) share the
     id of the fuller or gazetteer-backed form."""
-    pats = [f for f in found if f.source == "pattern"]
-    for f in pats:
+    keys = {id(f): (_words(f), slug(f.en or f.name).rsplit("-", 1)[-1]) for f in found}
+    for f in found:
+        if f.source != "pattern":
+            continue
+        a, last_f = keys[id(f)]
         for o in found:
             if o is f or o.type != f.type:
                 continue
-            a, b = _words(f), _words(o)
-            last_f = slug(f.en or f.name).split("-")[-1:]
-            last_o = slug(o.en or o.name).split("-")[-1:]
+            b, last_o = keys[id(o)]
             if a == b or (last_f == last_o and len(a) >= 3 and a < b):
                 if o.source == "gazetteer" or len(b) > len(a) or (len(b) == len(a) and o.start < f.start):
                     f.id = o.id

@@ -15,13 +15,14 @@ name gets the same id.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .gazetteer import Found, Gazetteer, ru_stem
+from .gazetteer import Found, Gazetteer, ru_stem, trie_regex
 from .orgwords import RU_AGREE, Head, OrgWords, place_en, place_en_ru
 from .romanize import slug, translit_ru
 
 _TOK = re.compile(r"(?:[A-ZА-ЯЁ]\.){2,}|[0-9A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё]+(?:[-‐][0-9A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё]+)*"
-                  r"|[’'](?:s\b)?|«[^»\n]{1,60}»|\S")
+                  r"|[’'](?:s\b)?|«[^»\n]{1,60}»|[\u3000-\u9fff\uff00-\uffef]+|\S")
 _ABBR_DOT = {"Co", "St", "Ltd", "Inc", "Corp", "Dr", "Mt", "Jr"}
 _CYR = re.compile(r"[А-Яа-яЁё]")
 _LAT = re.compile(r"[A-Za-z]")
@@ -238,8 +239,9 @@ def _en_parents(text: str, ch: list[Tok], orgs: list, out: list[Found], w: OrgWo
 def _possessive(text: str, toks: list[Tok], found: list[Found]) -> None:
     """X’s Y and "Y, X": a unit or centre right after/before an organisation gets it as parent."""
     by_start = {f.start: f for f in found}
+    by_end = {f.end: f for f in found}
     for i, t in enumerate(toks[:-2]):
-        owner = t.gaz or next((f for f in found if f.end == t.end), None)
+        owner = t.gaz or by_end.get(t.end)
         if owner is None or toks[i + 1].text not in ("’s", "'s", "’", "'"):
             continue
         f = by_start.get(toks[i + 2].start)
@@ -388,13 +390,22 @@ def _ru_quoted(text: str, toks: list[Tok], w: OrgWords, lang: str | None) -> lis
     return out
 
 
+@lru_cache(maxsize=4)
+def _cues(w: OrgWords) -> tuple[re.Pattern, re.Pattern]:
+    """Organisation words whose absence lets a block be skipped (English, Russian)."""
+    en = trie_regex(list(w.en_heads), re.NOFLAG).pattern
+    ru = trie_regex([h.word for h in w.ru_heads.values()] + list(w.ru_quoted) + ["«"]).pattern
+    return re.compile(rf"(?<![A-Za-z]){en}(?![a-z])"), re.compile(ru, re.IGNORECASE)
+
+
 def discover(text: str, start: int, end: int, gaz: list[Found], w: OrgWords, g: Gazetteer,
              lang: str | None) -> list[Found]:
     """English and Russian organisation names in text[start:end] (one block)."""
-    segment = text[start:end]
-    has_lat, has_cyr = bool(_LAT.search(segment)), bool(_CYR.search(segment))
+    en_cue, ru_cue = _cues(w)
+    has_lat = bool(_LAT.search(text, start, end)) and bool(en_cue.search(text, start, end))
+    has_cyr = bool(_CYR.search(text, start, end)) and bool(ru_cue.search(text, start, end))
     if not (has_lat or has_cyr):
-        return []
+        return []  # no organisation word: nothing to discover
     toks = tokens(text, start, end, gaz)
     out: list[Found] = []
     if has_lat:

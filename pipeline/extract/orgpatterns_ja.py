@@ -10,11 +10,12 @@ of sub-units (外務省|欧州局|日露経済室), each reported with its paren
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Token
-from .gazetteer import Found, Gazetteer
+from .gazetteer import Found, Gazetteer, trie_regex
 from .orgwords import Head, OrgWords, place_en
 from .romanize import romaji, slug
 
@@ -96,9 +97,12 @@ def _heads(run: list[Unit], w: OrgWords) -> list[tuple[int, int, int, Head | Non
     """(first unit, last unit, end offset, head) of every organisation word in the run; a
     gazetteer unit counts as a head of its own (head None). Longest head wins at each end."""
     out = []
+    ends = _head_ends(w)
     for k, u in enumerate(run):
         if u.gaz is not None:
             out.append((k, k, u.end, None))
+            continue
+        if u.text not in ends and u.text not in w.ja_fused:
             continue
         cands = []
         # heads ending at the end of unit k (possibly spanning several units)
@@ -139,6 +143,23 @@ def _heads(run: list[Unit], w: OrgWords) -> list[tuple[int, int, int, Head | Non
         elif not keep or h[0] > keep[-1][1]:
             keep.append(h)
     return keep
+
+
+@lru_cache(maxsize=4)
+def _head_ends(w: OrgWords) -> frozenset[str]:
+    """Every suffix of a head word: a unit that is none of them cannot end a head."""
+    return frozenset(h[i:] for h in w.ja_heads for i in range(len(h)))
+
+
+@lru_cache(maxsize=4)
+def _cue_re(w: OrgWords) -> re.Pattern:
+    return trie_regex(sorted(set(w.ja_heads) | set(w.ja_fused) | set(w.ja_legal)), re.NOFLAG)
+
+
+@lru_cache(maxsize=4)
+def _legal_re(w: OrgWords) -> re.Pattern:
+    forms = "|".join(sorted((re.escape(f) for f in w.ja_legal), key=len, reverse=True))
+    return re.compile(f"({forms})[ \u3000]?")
 
 
 def _start(run: list[Unit], first_head: int, w: OrgWords, unit_head: bool = False) -> int:
@@ -238,6 +259,35 @@ def discover(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords,
              g: Gazetteer, lang: str | None = "ja") -> list[Found]:
     """New organisations and sub-units in one Japanese block (gazetteer matches in `gaz`)."""
     out: list[Found] = []
+    for window in _windows(text, tokens, gaz, w):
+        out += _discover(text, window, gaz, w, g, lang)
+    return out
+
+
+def _windows(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords) -> list[list[Token]]:
+    """Stretches of tokens around organisation words, legal forms and gazetteer names: the
+    rest of the block cannot hold a name, and is never looked at token by token."""
+    if not tokens:
+        return []
+    s0, e0 = tokens[0].start, tokens[-1].end
+    hits = [m.start() for m in _cue_re(w).finditer(text, s0, e0)] + [f.start for f in gaz]
+    if not hits:
+        return []
+    starts = [t.start for t in tokens]
+    spans: list[list[int]] = []
+    for h in sorted(hits):
+        i = max(0, bisect_right(starts, h) - 1)
+        lo, hi = max(0, i - 24), min(len(tokens), i + 12)
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], hi)
+        else:
+            spans.append([lo, hi])
+    return [tokens[lo:hi] for lo, hi in spans]
+
+
+def _discover(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords,
+              g: Gazetteer, lang: str | None) -> list[Found]:
+    out: list[Found] = []
     for run in _compounds(_units(tokens, gaz), w):
         heads = _heads(run, w)
         if not heads:
@@ -327,9 +377,8 @@ def _legal_quoted(text: str, tokens: list[Token], w: OrgWords, lang: str | None)
     if not tokens:
         return out
     s0, e0 = tokens[0].start, tokens[-1].end
-    forms = "|".join(sorted((re.escape(f) for f in w.ja_legal), key=len, reverse=True))
-    for m in re.finditer(f"({forms})[ \u3000]?", text[s0:e0]):
-        after = s0 + m.end()
+    for m in _legal_re(w).finditer(text, s0, e0):
+        after = m.end()
         q = _QUOTED.match(text, after)
         typ = w.ja_legal[m.group(1)]
         if q:

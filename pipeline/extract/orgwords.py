@@ -50,7 +50,7 @@ class Head:
     decl: str = ""  # Russian declension class
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: loaded once, cached helpers key on it
 class OrgWords:
     ja_heads: dict[str, Head]
     ja_fused: dict[str, str]

@@ -32,19 +32,15 @@ def romaji(text: str) -> str:
     return re.sub(r"\s*/\s*", " ", out).strip()
 
 
+_RU_TABLE = {ord(k): v for k, v in _RU.items()} | {ord(k.upper()): v.capitalize() for k, v in _RU.items()}
+
+
 def translit_ru(text: str) -> str:
     """Russian Cyrillic → Latin (a simple BGN/PCGN-like table); other characters kept."""
-    out = []
-    for ch in text:
-        low = ch.lower()
-        if low in _RU:
-            t = _RU[low]
-            out.append(t.capitalize() if ch != low and t else t)
-        else:
-            out.append(ch)
-    return "".join(out)
+    return text.translate(_RU_TABLE)
 
 
+@lru_cache(maxsize=50000)
 def slug(text: str) -> str:
     """An id slug: ASCII, lower case, words joined by '-' ("Kazan Federal University" →
     "kazan-federal-university"). Cyrillic is transliterated, other scripts dropped."""
@@ -59,6 +55,7 @@ def slug(text: str) -> str:
 _LONG = [("ou", "o"), ("oo", "o"), ("uu", "u"), ("ei", "e"), ("ii", "i"), ("aa", "a")]
 
 
+@lru_cache(maxsize=20000)
 def sound_key(text: str) -> str:
     """A spelling-tolerant key of a romanised name: Tohoku, Touhoku, Тохоку → "tooku" → same key;
     Shinshu, Sinsu, Sinxu → "sinsu"."""
