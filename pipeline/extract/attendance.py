@@ -23,6 +23,7 @@ from .attendance_cues import Cues, cues as load_cues
 from .attendance_text import Stream, streams
 
 _MAX_VALUE = 100_000_000
+_REACH = 300  # characters around a figure (within its sentence) where its cue words are looked for
 _YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|from|of|by|until|to)|в|с|до)\s*$", re.I)
 _OPEN = {"（": "）", "(": ")"}
 _INCLUDING = re.compile(r"\bincluding\b|\bamong them\b|\bof whom\b|うち|含む|含め|в том числе|из них|включая", re.I)
@@ -227,7 +228,8 @@ def _stream_figures(doc: Document, cues: Cues, st: Stream) -> list[AttendanceMen
     text = st.text
     cands = _candidates(cues, text)
     for c in cands:
-        sent = st.sentence_at(c.s)
+        ss, se = st.sentence_at(c.s)
+        sent = (max(ss, c.s - _REACH), min(se, c.e + _REACH))  # cues are read near the figure
         c.sent = sent
         _prefix(cues, c, text, sent[0])
         _suffix(cues, c, text, sent[1])
@@ -265,6 +267,7 @@ def _line(doc: Document, i: int) -> tuple[int, int]:
     """The line around offset i, bounded by line breaks and by its block."""
     b = doc.block_at(i)
     lo, hi = (b.start, b.end) if b else (0, len(doc.text))
+    lo, hi = max(lo, i - _REACH), min(hi, i + _REACH)  # a longer "line" is no heading anyway
     s = doc.text.rfind("\n", lo, i) + 1 or lo
     e = doc.text.find("\n", i, hi)
     return max(s, lo), hi if e < 0 else e

@@ -40,6 +40,7 @@ class Stream:
     _starts: list[int] = field(default_factory=list)
     _doc_starts: list[int] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)  # stream offsets
+    _sent_starts: list[int] = field(default_factory=list)
 
     def to_doc(self, i: int) -> int:
         """Document offset of the character at stream offset `i`."""
@@ -54,7 +55,9 @@ class Stream:
         return self.to_doc(start), self.to_doc(end - 1) + 1
 
     def sentence_at(self, i: int) -> tuple[int, int]:
-        k = bisect.bisect_right([s for s, _ in self.sentences], i) - 1
+        if len(self._sent_starts) != len(self.sentences):
+            self._sent_starts = [s for s, _ in self.sentences]
+        k = bisect.bisect_right(self._sent_starts, i) - 1
         return self.sentences[max(k, 0)] if self.sentences else (0, len(self.text))
 
 

@@ -12,6 +12,7 @@ doc.attendance, sets each figure's `event` and doc.events (ids e1, e2, … in te
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -52,19 +53,20 @@ def extract(doc: Document, config: Config) -> None:
     tables = attendance_tables.extract(doc, cues)
     sts = streams(doc, skip=tables.claimed)
     names, sents = _names(sts)
-    orgs = [(m.start, m.end) for m in doc.institutions]
-    names = [n for n in names if not any(s <= n.start and n.end <= e for s, e in orgs)]  # 国際文化フォーラム (a foundation)
+    orgs = sorted((m.start, m.end) for m in doc.institutions)
+    names = [n for n in names if not _inside(orgs, n.start, n.end)]  # 国際文化フォーラム (a foundation)
     title = _title_names(doc, names)
+    idx = _Index(names, sents, doc.dates)
     spans: dict[int, tuple[int, int]] = {}  # figure start -> where its event is named
     for f in doc.attendance:
         if f.rule.startswith("table"):
             if f.start in tables.name_spans:
                 spans[f.start] = tables.name_spans[f.start]
             continue
-        name = _text_ref(doc, f, names, sents, title)
+        name = _text_ref(doc, f, idx, title)
         if name is not None:
             spans[f.start] = (name.start, name.end)
-    doc.events = _records(doc, spans, sents)
+    doc.events = _records(doc, spans, idx)
 
 
 def _names(sts: list[Stream]) -> tuple[list[_Placed], list[tuple[int, int, int]]]:
@@ -80,14 +82,42 @@ def _names(sts: list[Stream]) -> tuple[list[_Placed], list[tuple[int, int, int]]
             held = bool(_HELD.search(st.text[max(0, n.start - 30):n.end + 12]))
             names.append(_Placed(ds, de, n.text, n.noun, n.generic, st.span(ss, se), k, held))
     sents.sort()
+    names.sort(key=lambda n: (n.start, n.end))
     return names, sents
 
 
-def _sentence(sents, i: int) -> tuple[int, int, int] | None:
-    for s in sents:  # documents are small; a linear scan keeps this simple
-        if s[0] <= i < s[1]:
-            return s
-    return None
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Is [start, end) inside one of the sorted `spans` (institution mentions)?"""
+    k = bisect.bisect_right(spans, (start, end))
+    return any(s <= start and end <= e for s, e in spans[max(0, k - 4):k + 1])
+
+
+class _Index:
+    """Sentences, names and dates sorted by position, looked up by bisection."""
+
+    def __init__(self, names: list[_Placed], sents: list[tuple[int, int, int]], dates: list[DateMention]):
+        self.names, self.name_starts = names, [n.start for n in names]
+        self.sents, self.sent_starts = sents, [s[0] for s in sents]
+        self.dates = sorted(dates, key=lambda d: (d.start, d.end))
+        self.date_starts = [d.start for d in self.dates]
+        self.stream_start: dict[int, int] = {}
+        for s in sents:
+            self.stream_start.setdefault(s[2], s[0])
+
+    def sentence(self, i: int) -> tuple[int, int, int] | None:
+        k = bisect.bisect_right(self.sent_starts, i) - 1
+        return self.sents[k] if k >= 0 and self.sents[k][0] <= i < self.sents[k][1] else None
+
+    def names_in(self, lo: int, hi: int) -> list[_Placed]:
+        return self.names[bisect.bisect_left(self.name_starts, lo):bisect.bisect_left(self.name_starts, hi)]
+
+    def names_before(self, i: int):
+        """Names starting before `i`, nearest first."""
+        return reversed(self.names[:bisect.bisect_left(self.name_starts, i)])
+
+    def dates_in(self, lo: int, hi: int) -> list[DateMention]:
+        ds = self.dates[bisect.bisect_left(self.date_starts, lo):bisect.bisect_left(self.date_starts, hi)]
+        return [d for d in ds if d.end <= hi]
 
 
 def _title_names(doc: Document, names: list[_Placed]) -> list[_Placed]:
@@ -97,40 +127,56 @@ def _title_names(doc: Document, names: list[_Placed]) -> list[_Placed]:
     return [n for n in names if not n.generic and any(s <= n.start < e for s, e in spans)]
 
 
-def _resolve(n: _Placed, names: list[_Placed]) -> _Placed | None:
+def _resolve(n: _Placed, idx: _Index) -> _Placed | None:
     """The specific name a generic reference points back to (same noun first)."""
-    before = [m for m in names if not m.generic and m.start < n.start]
-    same = [m for m in before if n.noun and (m.noun.endswith(n.noun) or n.noun.endswith(m.noun))]
-    return (same or before or [None])[-1]
+    first = None
+    for m in idx.names_before(n.start):
+        if m.generic:
+            continue
+        if m.noun.endswith(n.noun) or n.noun.endswith(m.noun):
+            return m
+        first = first or m
+        if n.start - m.start > _WINDOW:
+            break
+    return first
 
 
-def _pick_name(f: AttendanceMention, names, sents, title) -> _Placed | None:
-    sent = _sentence(sents, f.start)
+def _pick_name(f: AttendanceMention, idx: _Index, title) -> _Placed | None:
+    sent = idx.sentence(f.start)
     if sent is None:
         return None
-    here = [n for n in names if sent[0] <= n.start < sent[1]]
+    here = idx.names_in(sent[0], sent[1])
     specific = [n for n in here if not n.generic]
     if specific:
         return min(specific, key=lambda n: (abs(n.start - f.start), n.start > f.start))
     for n in here:
         if n.noun:
-            r = _resolve(n, names)
+            r = _resolve(n, idx)
             if r is not None:
                 return r
     # no name in the sentence: the one the paragraph says was held, the paragraph's last, the title's
-    earlier = [n for n in names if not n.generic and n.stream == sent[2] and n.start < f.start]
-    held = [n for n in earlier if n.held]
-    if held or earlier:
-        return (held or earlier)[-1]
+    last = None
+    for n in idx.names_before(f.start):
+        if n.start < idx.stream_start.get(sent[2], 0):
+            break
+        if not n.generic:
+            if n.held:
+                return n
+            last = last or n
+    if last is not None:
+        return last
     if title:
         return title[0]
-    before = [n for n in names if not n.generic and f.start - _WINDOW < n.start < f.start]
-    return before[-1] if before else None
+    for n in idx.names_before(f.start):
+        if n.start <= f.start - _WINDOW:
+            break
+        if not n.generic:
+            return n
+    return None
 
 
-def _best_in(dates: list[DateMention], lo: int, hi: int, at: int) -> DateMention | None:
-    """The most precise date of a sentence (the nearest to `at` among equals)."""
-    inside = [d for d in dates if lo <= d.start and d.end <= hi]
+def _best_in(inside: list[DateMention], at: int) -> DateMention | None:
+    """The most precise of the dates of a sentence (the nearest to `at` among equals)."""
     return min(inside, key=lambda d: (_RANK.get(d.kind, 5), abs(d.start - at))) if inside else None
 
 
@@ -138,11 +184,10 @@ _RANK = {"range": 0, "day": 1, "month": 2, "fiscal_year": 3, "year": 4}
 _CLAUSE = re.compile(r"[、，,;；。]")
 
 
-def _nearest_date(text: str, dates: list[DateMention], lo: int, hi: int, at: int) -> DateMention | None:
+def _nearest_date(text: str, inside: list[DateMention], at: int) -> DateMention | None:
     """The date of a figure at `at` in the sentence [lo, hi): the nearest one written before it
     in the same clause (2020年度は…延べ943名), else after it in the same clause (… joined in
     2020), else the nearest one in the sentence."""
-    inside = [d for d in dates if lo <= d.start and d.end <= hi]
     if not inside:
         return None
     before = [d for d in inside if d.end <= at and not _CLAUSE.search(text, d.end, at)]
@@ -154,19 +199,17 @@ def _nearest_date(text: str, dates: list[DateMention], lo: int, hi: int, at: int
     return min(inside, key=lambda d: (abs(d.start - at), d.start))
 
 
-def _text_ref(doc: Document, f: AttendanceMention, names, sents, title) -> _Placed | None:
-    name = _pick_name(f, names, sents, title)
-    sent = _sentence(sents, f.start)
-    date = _nearest_date(doc.text, doc.dates, sent[0], sent[1], f.start) if sent else None
+def _text_ref(doc: Document, f: AttendanceMention, idx: _Index, title) -> _Placed | None:
+    name = _pick_name(f, idx, title)
+    sent = idx.sentence(f.start)
+    date = _nearest_date(doc.text, idx.dates_in(sent[0], sent[1]), f.start) if sent else None
     if name is not None and (date is None or not (sent[0] <= name.start < sent[1])):
         # the event named elsewhere: its own date wins when it is more precise (当日は… / 2018-02-09)
-        named = _best_in(doc.dates, name.sent[0], name.sent[1], name.start)
+        named = _best_in(idx.dates_in(name.sent[0], name.sent[1]), name.start)
         if named is not None and (date is None or _RANK.get(named.kind, 5) < _RANK.get(date.kind, 5)):
             date = named
     if date is None and sent is not None:
-        para = [s for s in sents if s[2] == sent[2] and s[0] <= f.start]
-        lo = para[0][0] if para else sent[0]
-        before = [d for d in doc.dates if lo <= d.start < f.start]
+        before = idx.dates_in(idx.stream_start.get(sent[2], sent[0]), f.start)
         date = before[-1] if before else None
     f.event = EventRef(name=_clean(name.text) if name else None, date=date.value if date else None,
                        date_start=date.start if date else None)
@@ -190,7 +233,7 @@ def _key(f: AttendanceMention) -> tuple:
     return (folded, f.event.date)
 
 
-def _records(doc: Document, spans: dict[int, tuple[int, int]], sents) -> list[Event]:
+def _records(doc: Document, spans: dict[int, tuple[int, int]], idx: _Index) -> list[Event]:
     groups: dict[tuple, list[AttendanceMention]] = {}
     for f in doc.attendance:
         groups.setdefault(_key(f), []).append(f)
@@ -203,11 +246,11 @@ def _records(doc: Document, spans: dict[int, tuple[int, int]], sents) -> list[Ev
         value, qual = _attendance(doc, figs)
         context = [doc.text[span[0]:span[1]]] if span else []
         for f in figs:
-            s = _sentence(sents, f.start)
+            s = idx.sentence(f.start)
             context.append(doc.text[s[0]:s[1]] if s else f.text)
         events.append(Event(
             id=eid, name=figs[0].event.name, date=figs[0].event.date,
-            organisers=_organisers(doc, span, figs, sents), attendance=value, qualifier=qual,
+            organisers=_organisers(doc, span, figs, idx), attendance=value, qualifier=qual,
             cumulative=any(f.cumulative for f in figs), mode=_mode(" ".join(context)),
             start=span[0] if span else None, end=span[1] if span else None))
     return events
@@ -230,13 +273,13 @@ def _siblings(doc: Document, a: AttendanceMention, b: AttendanceMention) -> bool
             and not _INCLUDING.search(between) and not re.search(r"[。.!?]", between))
 
 
-def _organisers(doc: Document, span, figs, sents) -> list[str]:
+def _organisers(doc: Document, span, figs, idx: _Index) -> list[str]:
     regions = []
     if span:
-        s = _sentence(sents, span[0])
+        s = idx.sentence(span[0])
         regions.append((min(span[0], s[0]) if s else span[0], max(span[1], s[1]) if s else span[1]))
     for f in figs:
-        s = _sentence(sents, f.start)
+        s = idx.sentence(f.start)
         if s:
             regions.append((s[0], s[1]))
     ja_after = words_pattern("organisers", "ja_after", bounded=False)
