@@ -63,11 +63,6 @@ def extract(doc: Document, config: Config) -> None:
     doc.attendance = _drop_restatements(doc, figures)
 
 
-def table_name_spans(doc: Document) -> dict[int, tuple[int, int]]:
-    """Where each table figure's event name is written (figure start -> name span)."""
-    return attendance_tables.extract(doc, load_cues()).name_spans
-
-
 def _candidates(cues: Cues, text: str) -> list[_Cand]:
     found: list[_Cand] = []
     for lang in ("ja", "en", "ru"):

@@ -106,7 +106,9 @@ def _cell_tables(doc: Document, cues: Cues, out: TableResult) -> None:
         if b.kind == "table_cell" and b.table is not None:
             tables.setdefault(b.table, []).append(b)
     for cells in tables.values():
-        text = lambda b: doc.text[b.start:b.end]  # noqa: E731
+        def text(b: Block) -> str:
+            return doc.text[b.start:b.end]
+
         head = [b for b in cells if cues.table_participants.search(text(b)) and len(text(b)) < 40]
         if not head:
             continue
@@ -129,7 +131,7 @@ def _cell_tables(doc: Document, cues: Cues, out: TableResult) -> None:
             others = [b for c, b in sorted(row.items()) if c != pcol]
             name_cell = row.get(ncol) if ncol is not None else None
             if name_cell is None:
-                words = [b for b in others if c_is_text(text(b)) and b.col != dcol]
+                words = [b for b in others if _has_words(text(b)) and b.col != dcol]
                 name_cell = max(words, key=lambda b: len(text(b)), default=None)
             lo, hi = min(b.start for b in row.values()), max(b.end for b in row.values())
             dcell = row.get(dcol) if dcol is not None else None
@@ -142,7 +144,7 @@ def _cell_tables(doc: Document, cues: Cues, out: TableResult) -> None:
                 out.name_spans[fig.start] = (name_cell.start, name_cell.end)
 
 
-def c_is_text(s: str) -> bool:
+def _has_words(s: str) -> bool:
     return bool(re.search(r"[^\W\d_]{2}", s))
 
 
@@ -179,7 +181,7 @@ def _read_rows(doc: Document, cues: Cues, blocks: list[Block], h: int, out: Tabl
         t = text[b.start:b.end]
         if cues.table_end.match(t) or _is_header(cues, t) or (len(t) > 100 and "。" in t):
             break
-        if _starts_with_date(doc, b) and (not rows or _row_has_name_or_figure(doc, cues, rows[-1])):
+        if _starts_with_date(doc, b) and (not rows or not all(_starts_with_date(doc, x) for x in rows[-1])):
             rows.append([b])
         elif rows and len(rows[-1]) < _MAX_ROW_BLOCKS:
             rows[-1].append(b)
@@ -197,10 +199,6 @@ def _read_rows(doc: Document, cues: Cues, blocks: list[Block], h: int, out: Tabl
         out.claimed.update(b.id for row in rows for b in row)
         return i
     return h + 1
-
-
-def _row_has_name_or_figure(doc: Document, cues: Cues, row: list[Block]) -> bool:
-    return any(not _starts_with_date(doc, b) for b in row)
 
 
 def _row_figure(doc: Document, cues: Cues, row: list[Block], out: TableResult) -> AttendanceMention | None:
