@@ -39,6 +39,7 @@ DISCOVER_JA = [
     ("公益財団法人 日本国際交流センター 理事が出席した。", ["日本国際交流センター"]),
     ("特定非営利活動法人「日露交流の会」が後援した。", ["日露交流の会"]),
     ("新潟県日ロ協会の会員が参加した。", ["新潟県日ロ協会"]),
+    ("平成元年労働省の通達による。", ["労働省"]),  # the era is not part of the name
 ]
 
 DISCOVER_EN = [
@@ -52,6 +53,7 @@ DISCOVER_EN = [
     ("It was sponsored by Toyota Motor Corporation.", ["Toyota Motor Corporation"]),
     ("A delegation from the Embassy of Mongolia in Japan attended.", ["Embassy of Mongolia in Japan"]),
     ("The Ministry of Health of the Russian Federation sent experts.", ["Ministry of Health of the Russian Federation"]),
+    ("Computer Science Department New York University", ["New York University"]),
 ]
 
 DISCOVER_RU = [
@@ -61,6 +63,7 @@ DISCOVER_RU = [
      ["Министерство просвещения Российской Федерации", "Генеральное консульство России в Саппоро"]),
     ("Интервью опубликовала газета «Хоккайдо симбун».", ["Хоккайдо симбун"]),
     ("Ассоциация японистов России провела съезд.", ["Ассоциация японистов России"]),
+    ("ФЕДЕРАЛЬНОЙ СЛУЖБЫ ПО ТЕХНИЧЕСКОМУ И ЭКСПОРТНОМУ КОНТРОЛЮ", ["ФЕДЕРАЛЬНОЙ СЛУЖБЫ"]),
 ]
 
 # Not institutions: places, people, counts, programmes, events, generic phrases
@@ -73,6 +76,7 @@ NEGATIVE = [
     "地域コンソーシアムの活動を紹介した。",
     "本学の教員が参加した。",
     "バイリンガル学校を創設した。",
+    "語学学校と医科大学と女子大学に通う。",
     "The university signed an agreement with the state university.",
     "A summer school and the Japan-Russia Youth Forum were held in the Russian Federation.",
     "The Alumni Association met in Tokyo.",

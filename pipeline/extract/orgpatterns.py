@@ -153,7 +153,7 @@ def _discover_en(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: st
             # pre-part: capitalised words and "and" back to a preposition or the last org
             s = h
             while s - 1 >= floor and (_cap(ch[s - 1]) or ch[s - 1].text in ("and", "&")) \
-                    and ch[s - 1].text not in w.en_not_name:
+                    and ch[s - 1].text not in w.en_not_name and not _en_head(ch[s - 1], w):
                 s -= 1
             while s < h and ch[s].text in ("and", "&"):
                 s += 1
@@ -299,6 +299,8 @@ def _discover_ru(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: st
         while k < n and k - i <= 8:
             t = toks[k]
             low = t.text.casefold()
+            if low in w.ru_stop and low not in ("в", "во"):
+                break  # ПО ТЕХНИЧЕСКОМУ: a preposition in an upper-case heading
             if t.gaz is not None:
                 parent = t.gaz
                 break

@@ -195,15 +195,18 @@ def _own_unit(text: str, run: list[Unit], s: int) -> bool:
     return text[s - 1:s] in "（(" and text[e:e + 1] in "）)" and s > 0
 
 
-def _generic(mods: list[Unit], w: OrgWords) -> bool:
+def _generic(mods: list[Unit], w: OrgWords, head: Head | None = None) -> bool:
     """A name made only of generic words, country words, numbers and affixes."""
     if not mods:
         return True
     if mods[-1].pos.startswith("名詞-数詞"):
         return True  # 27大学, 19校: a count
-    content = [u for u in mods if u.text not in _DOT and not u.pos.startswith(("接尾辞", "補助記号"))]
-    if len(content) == 1 and _KATA.fullmatch(content[0].text) and content[0].pos == "名詞-普通名詞":
-        return True  # バイリンガル学校: a loanword describing, not naming
+    content = [u for u in mods if u.text not in _DOT and not u.pos.startswith(("接尾辞", "補助記号"))
+               and u.text not in w.ja_generic and u.text not in w.ja_heads]
+    named = any(u.text in w.ja_heads for u in mods)  # 北星|学園|大学: X学園 is a name
+    if len(content) == 1 and content[0].pos == "名詞-普通名詞" and (_KATA.fullmatch(content[0].text) or (
+            head is not None and head.type in ("university", "school") and not named)):
+        return True  # バイリンガル学校, 語学学校: a word describing the school, not naming it
     for u in mods:
         if u.text in _DOT or u.pos.startswith(("接尾辞", "補助記号", "名詞-数詞")):
             continue
@@ -330,7 +333,7 @@ def _discover(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords,
                 if t > j + 1 and mods and (t == len(run) or not run[t].pos.startswith("名詞")) and \
                         not any(u.text in w.ja_country for u in run[j + 1:t]):
                     tail = run[j + 1:t]
-            if not is_sub and (_generic(mods, w) and not tail or
+            if not is_sub and (_generic(mods, w, head) and not tail or
                                head.role == "unit" and not _own_unit(text, run, s)):
                 pending = j + 1
                 continue
