@@ -118,6 +118,9 @@ class Patterns:
     ru_season: re.Pattern
     ru_month_cue: re.Pattern
     recurring: re.Pattern  # 毎年 / every / каждый before a year-less date
+    en_month: re.Pattern  # month names alone: where English / Russian dates can be
+    ru_month: re.Pattern
+    relative_marks: tuple[str, ...]  # a relative-year word contains one of these (年, year, году)
 
 
 def _ja_pattern(lex: Lexicon) -> str:
@@ -131,25 +134,29 @@ def _ja_pattern(lex: Lexicon) -> str:
     wd = "".join(ja["weekdays"])
     holiday = r"(?:\s*[・･,、/]\s*(?:祝|休|祭)日?)?"
     weekday_nc = rf"(?:\s*[（(]\s*[{wd}](?:曜日?)?{holiday}\s*[）)])"
-    weekday = (rf"(?:\s*[（(]\s*(?P<wd>[{wd}])(?:曜日?)?{holiday}\s*[）)]"
-               rf"|\s*(?P<wd2>[{wd}])曜日?)")
     not_year = _alt(ja["not_year_after"])
     year = (rf"(?:(?P<era>{era})\s*(?P<ey>\d{{1,2}}|元|[{_K}]{{1,3}})(?:{conn}(?P<ey2>\d{{1,2}}|[{_K}]{{1,3}}))?"
             rf"|(?<!\d)(?<!\d[.,])(?P<y>{_YEAR4})(?:{conn}(?P<y2>\d{{4}}|\d{{2}}))?"
             rf"|(?P<same_y>{_alt(y[:-1] for y in ja['same_year'])}))"
             rf"(?:{gloss})?\s*年(?P<fy>度)?(?!{not_year})(?:{gloss})?")
     same_month = _alt(m[:-1] for m in ja["same_month"])
-    month = (rf"(?:(?P<same_m>{same_month})|(?<![\d第])(?<!\d[.,])(?P<m>{_NUM2})(?:{conn}(?P<m2>{_NUM2}))?\s*)"
-             rf"月(?!曜|間|目|ぶり|分)")
-    day = (rf"(?P<d>{_NUM2})(?:(?:\s*日{weekday_nc}?)?{conn}(?P<d2>{_NUM2}))?\s*日(?!間|目)"
-           rf"(?:{weekday})?")
-    mpart = rf"(?P<mpart>{_alt(ja['month_parts'])})"
     ypart = rf"(?P<ypart>{_alt(ja['year_parts'])})"
-    # a cheap first-character gate, then everything optional: the reader drops matches with
-    # neither a year nor a month
+
+    def month_day(x: str) -> str:
+        """Month (and day or month part); `x` suffixes the group names of the second copy."""
+        month = (rf"(?:(?P<same_m{x}>{same_month})|(?<![\d第])(?<!\d[.,])(?P<m{x}>{_NUM2})"
+                 rf"(?:{conn}(?P<m2{x}>{_NUM2}))?\s*)月(?!曜|間|目|ぶり|分)")
+        weekday = (rf"(?:\s*[（(]\s*(?P<wd{x}>[{wd}])(?:曜日?)?{holiday}\s*[）)]"
+                   rf"|\s*(?P<wd2{x}>[{wd}])曜日?)")
+        day = (rf"(?P<d{x}>{_NUM2})(?:(?:\s*日{weekday_nc}?)?{conn}(?P<d2{x}>{_NUM2}))?\s*日(?!間|目)"
+               rf"(?:{weekday})?")
+        return rf"{month}(?:\s*{day}|(?P<mpart{x}>{_alt(ja['month_parts'])}))?"
+
+    # a cheap first-character gate; then a year (with a month, or a part of the year), or a
+    # month alone (second copy of the month groups, names suffixed _x: see _read_ja)
     starts = "".join(sorted(set(_K + era_abbr + "".join(w[0] for w in eras + era_short)
                                 + "".join(w[0] for w in list(ja["same_year"]) + list(ja["same_month"])))))
-    return rf"(?=[\d{starts}])(?:{year})?(?:\s*{month}(?:\s*{day}|{mpart})?|{ypart})?"
+    return rf"(?=[\d{starts}])(?:{year}(?:\s*{month_day('')}|{ypart})?|{month_day('_x')})"
 
 
 def _en_pattern(lex: Lexicon) -> str:
@@ -204,7 +211,9 @@ def _ru_pattern(lex: Lexicon) -> str:
     year = _YEAR
     dconn = r"\s*(?:-|–|—|‐|по|до)\s*"
     initials = "".join(sorted({f[0] for forms in ru["months"] for f in forms}))
-    return rf"(?=[\d{initials}{initials.upper()}])(?:" + "|".join([
+    # a digit, or a month name at the start of a word
+    gate = rf"(?:(?=\d)|(?<![A-Za-zА-Яа-яЁё])(?=[{initials}{initials.upper()}]))"
+    return gate + "(?:" + "|".join([
         # 22 ноября 2021 г. · с 4 по 6 июня · 19 июня (вт)
         (rf"(?<![\d:/])(?<!\d[.,])(?P<rd>\d{{1,2}})(?!\d)(?:{dconn}(?P<rd2>\d{{1,2}}))?\s+(?P<rm>{mon})"
          rf"(?:\.?\s+(?P<ry>{year})(?:\s*{ywords})?)?"
@@ -259,11 +268,14 @@ def patterns() -> Patterns:
         en=re.compile(_en_pattern(lex)),
         ru=re.compile(_ru_pattern(lex)),
         num=re.compile(_num_pattern(lex)),
-        relative=re.compile(rf"(?=[{''.join(sorted({w[0] for w in list(rel) + list(rel_fy)}))}])"
-                            rf"(?:(?P<relfy>{_alt(rel_fy)})|(?P<rel>{_alt(rel)})(?!度))"),
+        relative=re.compile(rf"(?<![A-Za-zА-Яа-яЁё])(?:(?P<relfy>{_trie(rel_fy)})|(?P<rel>{_trie(rel)})(?!度))"
+                            + _LETTER),
         connector=re.compile(rf"\s*(?:{_alt(conns)})\s*|\s+(?:{_alt(words)})\s+"),
         **dict(zip(("en_year_cue", "en_season", "en_month_cue"), _en_lookback(lex))),
         **dict(zip(("ru_season", "ru_month_cue"), _ru_lookback(lex))),
+        en_month=re.compile(_names(lex.en["months"], "upper")),
+        ru_month=re.compile(_names(lex.ru["months"], "capital")),
+        relative_marks=tuple(sorted({w.split()[-1].lower() if " " in w else "年" for w in list(rel) + list(rel_fy)})),
         recurring=re.compile(rf"(?:{_alt(lex.ja['recurring'] + lex.en['recurring'] + lex.ru['recurring'])})"
                              r"\s*の?\s*$"),
     )

@@ -18,6 +18,31 @@ from .eras import era_to_gregorian
 
 _LATIN = re.compile("[A-Za-z]")
 _CYRILLIC = re.compile("[А-Яа-яЁё]")
+_JA_MARK = re.compile("[年月]")  # every Japanese date has one of them
+_YEARISH = re.compile(r"(?:1[7-9]|2[01])\d\d")  # a Latin/Cyrillic date has one ...
+_FY = re.compile(r"[Ff](?:Y|iscal)")  # ... or a month name, or a fiscal-year prefix
+_NUMERIC = re.compile(r"\d\s*[./\-–—]\s*\d")  # every numeric date and dash year range has one
+# how far a date reaches before / after its 年 or 月 (Japanese), its year or month name (others)
+_JA_REACH = (25, 30)
+_REACH = (35, 35)
+
+
+def _hits(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def _windows(text: str, hits: list[tuple[int, int]], reach: tuple[int, int]) -> list[tuple[int, int]]:
+    """Stretches of `text` around each hit (merged): the only places a pattern can match, so
+    that long texts are not tried at every character."""
+    before, after = reach
+    spans: list[list[int]] = []
+    for s, e in sorted(hits):
+        lo, hi = max(0, s - before), min(len(text), e + after)
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], hi)
+        else:
+            spans.append([lo, hi])
+    return [(lo, hi) for lo, hi in spans]
 
 
 def parse_number(s: str) -> int | None:
@@ -72,7 +97,12 @@ def _atom(start: int, end: int, a: Point, b: Point | None, rule: str, **kw) -> A
 
 
 def _read_ja(m: re.Match, lex: Lexicon) -> Atom | None:
-    g = m.groupdict()
+    g: dict = {}
+    for k, v in m.groupdict().items():  # fold the second copy's groups (m_x, d_x ...) into one
+        if k.endswith("_x"):
+            k = k[:-2]
+        if v is not None or k not in g:
+            g[k] = v
     a, b = Point(), None
     if g["era"]:
         era = lex.era(g["era"])
@@ -332,22 +362,27 @@ def scan(text: str, lang: str | None = None) -> list[Atom]:
     """Every date atom in `text`, in order, spans relative to `text` (relative-year words too)."""
     lex, pats = lexicon(), patterns()
     found: list[Atom] = []
-    if "年" in text or "月" in text:  # every Japanese date has one of them
-        for m in pats.ja.finditer(text):
-            if m.end() > m.start():
-                atom = _read_ja(m, lex)
-                if atom is not None:
-                    found.append(atom)
-    for pat, read, script in ((pats.en, _read_en, _LATIN), (pats.ru, _read_ru, _CYRILLIC)):
+    ja_hits = _hits(_JA_MARK, text) if "年" in text or "月" in text else []
+    for lo, hi in _windows(text, ja_hits, _JA_REACH):
+        for m in pats.ja.finditer(text, lo, hi):
+            atom = _read_ja(m, lex)
+            if atom is not None:
+                found.append(atom)
+    years = _hits(_YEARISH, text)
+    for pat, read, script, marks in ((pats.en, _read_en, _LATIN, (pats.en_month, _FY)),
+                                     (pats.ru, _read_ru, _CYRILLIC, (pats.ru_month,))):
         if script.search(text):
-            for m in pat.finditer(text):
-                atom = read(m, lex, text)
-                if atom is not None:
-                    found.append(atom)
-    for m in pats.num.finditer(text):
-        atom = _read_num(m, lex, lang)
-        if atom is not None:
-            found.append(atom)
+            hits = years + [h for mark in marks for h in _hits(mark, text)]
+            for lo, hi in _windows(text, hits, _REACH):
+                for m in pat.finditer(text, lo, hi):
+                    atom = read(m, lex, text)
+                    if atom is not None:
+                        found.append(atom)
+    if _NUMERIC.search(text):
+        for m in pats.num.finditer(text):
+            atom = _read_num(m, lex, lang)
+            if atom is not None:
+                found.append(atom)
     # 毎年4月1日, every January: recurring, not one date
     found = [t for t in found if t.a.year is not None
              or not pats.recurring.search(text, max(0, t.start - 12), t.start)]
@@ -357,7 +392,8 @@ def scan(text: str, lang: str | None = None) -> list[Atom]:
     for atom in found:
         if all(atom.end <= k.start or atom.start >= k.end for k in kept):
             kept.append(atom)
-    for m in pats.relative.finditer(text):
+    relative = pats.relative.finditer(text) if any(w in text for w in pats.relative_marks) else ()
+    for m in relative:
         if all(m.end() <= k.start or m.start() >= k.end for k in kept):
             word = m.group()
             fiscal = m.group("relfy") is not None

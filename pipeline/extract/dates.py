@@ -25,8 +25,8 @@ from .date_read import scan
 log = logging.getLogger(__name__)
 
 _BREAK_WINDOW = 40  # characters each side of a block boundary read for a broken date
-_BREAK_TAIL = "0123456789０１２３４５６７８９〇一二三四五六七八九十年度月日"
-_BREAK_HEAD = "0123456789０１２３４５６７８９〇一二三四五六七八九十年度月日"
+_DIGITS = "0123456789０１２３４５６７８９〇一二三四五六七八九十"
+_MARKS = "年度月日"
 _CONFIDENCE = {"previous_date": 0.9, "published": 0.85, "title": 0.8, "weekday": 0.85,
                "following_date": 0.7}
 
@@ -56,7 +56,8 @@ def _scan_blocks(doc: Document, blocks: list[Block]) -> list[tuple[Atom, int]]:
             continue
         tail = text[prev.end - 1]
         head = text[nxt.start]
-        if tail not in _BREAK_TAIL or head not in _BREAK_HEAD:
+        # a Japanese date broken after its 年 (2020年 / 9月25日) or before it (2019 / 年度)
+        if not (tail in _MARKS and head in _DIGITS or tail in _DIGITS and head in _MARKS):
             continue
         lo = max(prev.start, prev.end - _BREAK_WINDOW)
         hi = min(nxt.end, nxt.start + _BREAK_WINDOW)
