@@ -70,6 +70,19 @@ JAPANESE = [
     ("2020年4月～6月", ["2020-04/2020-06"]),
     ("2020年4～6月", ["2020-04/2020-06"]),
     ("2021年4月から2022年3月まで", ["2021-04/2022-03"]),
+    ("2019年11月26日（火）～12月4日（水）", ["2019-11-26/2019-12-04"]),
+    ("2019年11月26日(火)から12月4日(水)まで", ["2019-11-26/2019-12-04"]),
+    ("2020年9月～2021年3月", ["2020-09/2021-03"]),
+    ("2020年9月下旬～10月上旬", ["2020-09/2020-10"]),
+    ("令和2年度から令和3年度にかけて", ["FY2020/FY2021"]),
+    ("平成30年度～令和2年度", ["FY2018/FY2020"]),
+    ("２０２０年１２月８日～９日", ["2020-12-08/2020-12-09"]),
+    ("2020年9月25日（金）13:00～15:00", ["2020-09-25"]),
+    ("2020年9月25日（金・祝）", ["2020-09-25"]),
+    ("2020年9月25日金曜日", ["2020-09-25"]),
+    ("2018年4月1日現在", ["2018-04-01"]),
+    ("令和 2 年 4 月", ["2020-04"]),
+    ("平29年4月", ["2017-04"]),
     # same year / month as the date before
     ("2017年9月の会議、同年11月の会議", ["2017-09", "2017-11"]),
     ("2017年9月に開始し、翌年3月に終了", ["2017-09", "2018-03"]),
@@ -133,12 +146,23 @@ ENGLISH = [
     ("from 2019 to 2021", ["2019/2021"]),
     ("2019–2021", ["2019/2021"]),
     ("in 2019-20", ["2019/2020"]),
+    ("Sep 29, 2020", ["2020-09-29"]),
+    ("on 29 September 2020 (Tuesday)", ["2020-09-29"]),
+    ("On 3rd December 2019", ["2019-12-03"]),
+    ("December 3rd, 2019", ["2019-12-03"]),
+    ("3–4 December 2019", ["2019-12-03/2019-12-04"]),
+    ("December 3–4, 2019", ["2019-12-03/2019-12-04"]),
+    ("from 2019 through 2021", ["2019/2021"]),
+    ("the 2019–2020 academic year", ["2019/2020"]),
+    ("in mid-2019", ["2019"]),
+    ("in early 2020", ["2020"]),
+    ("in October 2019", ["2019-10"]),
 ]
 
 ENGLISH_NOT_DATES = [
     "over the last 20 years", "2020 participants", "a total of 2000 people", "from 4:00 p.m. to 8:45 p.m.",
     "+7 (495) 98231 67", "No. 791", "in the 1990s", "May I help you?", "Symposium 2020",
-    "March forward", "$2,020", "in 2020 students", "each January", "on Tuesday", "20%",
+    "March forward", "$2,020", "in 2020 students", "each January", "on Tuesday", "20%", "pre-2019",
 ]
 
 RUSSIAN = [
@@ -158,6 +182,9 @@ RUSSIAN = [
     ("Ноябрь 2021", ["2021-11"]),
     ("летом 2019 года", ["2019"]),
     ("осенью 2017", ["2017"]),
+    ("22-23 ноября 2021 г.", ["2021-11-22/2021-11-23"]),
+    ("с 22 по 23 ноября 2021 года", ["2021-11-22/2021-11-23"]),
+    ("в начале 2021 года", ["2021"]),
 ]
 
 RUSSIAN_NOT_DATES = ["20 лет", "на протяжении 7 лет", "в течение 2 лет", "тел. 8 (800) 555-35-35",
@@ -186,33 +213,13 @@ RU_NOMINATIVE = ["январь", "февраль", "март", "апрель", "
                  "октябрь", "ноябрь", "декабрь"]
 
 
-@pytest.mark.parametrize("text,expected", JAPANESE)
-def test_japanese(text, expected):
+@pytest.mark.parametrize("text,expected", JAPANESE + ENGLISH + RUSSIAN)
+def test_values(text, expected):
     assert values(text) == expected
 
 
-@pytest.mark.parametrize("text", JAPANESE_NOT_DATES)
-def test_japanese_not_dates(text):
-    assert values(text) == []
-
-
-@pytest.mark.parametrize("text,expected", ENGLISH)
-def test_english(text, expected):
-    assert values(text) == expected
-
-
-@pytest.mark.parametrize("text", ENGLISH_NOT_DATES)
-def test_english_not_dates(text):
-    assert values(text) == []
-
-
-@pytest.mark.parametrize("text,expected", RUSSIAN)
-def test_russian(text, expected):
-    assert values(text) == expected
-
-
-@pytest.mark.parametrize("text", RUSSIAN_NOT_DATES)
-def test_russian_not_dates(text):
+@pytest.mark.parametrize("text", JAPANESE_NOT_DATES + ENGLISH_NOT_DATES + RUSSIAN_NOT_DATES)
+def test_not_dates(text):
     assert values(text) == []
 
 
@@ -303,6 +310,20 @@ def test_year_from_previous_date_in_paragraph_beats_publication():
 def test_this_year_reads_the_publication_date_not_an_older_year():
     text = "December 11, 2018\n\nMitsui has since 2007 offered lectures. This year, students visited from the 1st to the 14th of December."
     assert values(text) == ["2018-12-11", "2007", "2018-12-01/2018-12-14"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("昨年12月に訪問団が来日した。", ["2020-12"]),
+    ("本年度は4月に開始し、2月に終了した。", ["2020-04", "2021-02"]),  # Feb 2021 is in FY2020
+    ("今年の夏にも、まず8月に実施された。", ["2021-08"]),
+    ("Last year, on 5 March, we met.", ["2020-03-05"]),
+    ("This year the forum opened on 5 March.", ["2021-03-05"]),
+    ("В прошлом году 5 марта прошла встреча.", ["2020-03-05"]),
+])
+def test_relative_year_words_count_from_the_publication_date(text, expected):
+    doc = run(text, hints=[("html_meta", "2021-02-10")])
+    assert [m.value for m in doc.dates] == expected
+    assert all(m.inferred_from == "published" for m in doc.dates)
 
 
 def test_fiscal_year_title_gives_calendar_year_of_months():

@@ -199,7 +199,9 @@ class Resolver:
         for g in reversed(block[:f.in_block]):  # same paragraph, before
             p = self._anchor(g)
             if p is not None:
-                out.append((year_for(p, month, g.b), "previous_date"))
+                # 本年 / this year counts from the publication date when there is one
+                src = "published" if g.atom.relative is not None and self.pub else "previous_date"
+                out.append((year_for(p, month, g.b), src))
                 break
         dated, bare, g = self._earlier_paragraphs(f)
         if dated is not None:

@@ -185,7 +185,7 @@ def _en_pattern(lex: Lexicon) -> str:
         # FY2020 · fiscal year 2019 · FY2018-2020
         rf"(?:{fy})\s*'?(?P<fy>\d{{4}}|\d{{2}})(?!\d)(?:{yconn}(?:FY\s*)?(?P<fy2>\d{{4}}|\d{{2}})(?!\d))?",
         # 2021 (after a cue) · 2019–2021 · 2019 and 2021 (after 'between')
-        (rf"(?<![\d/-])(?<!\d[.,])(?P<y_f>{year})(?:(?P<yconn>{yconn}|\s+and\s+)(?P<y2_f>{year}|\d\d(?!\d)))?"
+        (rf"(?<![\d/])(?<!\d[.,-])(?P<y_f>{year})(?:(?P<yconn>{yconn}|\s+and\s+)(?P<y2_f>{year}|\d\d(?!\d)))?"
          rf"(?![\d%A-Za-z]|\s*(?:{count})\b|[.,]\d)"),
         # January (after a cue)
         rf"(?P<m_d>{mon})(?!\.?\s*\d)",
@@ -198,7 +198,8 @@ def _en_lookback(lex: Lexicon) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     en = lex.en
     both = lambda ws: _alt(ws + [w[0].upper() + w[1:] for w in ws])  # noqa: E731
     start = r"(?<![A-Za-z])"
-    return (re.compile(rf"{start}(?P<cue>{both(en['year_cues'])}|[Bb]etween)\s+(?:the\s+year\s+)?$"),
+    return (re.compile(rf"{start}(?:(?P<cue>{both(en['year_cues'])}|[Bb]etween)\s+(?:the\s+year\s+)?"
+                       rf"|(?:{both(['mid', 'early', 'late'])})-)$"),
             re.compile(rf"{start}(?:{both(en['seasons'])})\s+(?:of\s+)?$"),
             re.compile(rf"{start}(?:{both(en['month_cues'])})\s+(?:(?:early|late|mid)-?\s*)?$"))
 

@@ -216,7 +216,7 @@ def _read_en(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
         lo = max(0, s - 40)
         season = pats.en_season.search(text, lo, s)
         cue = pats.en_year_cue.search(text, lo, s)
-        word = cue.group("cue").lower() if cue else ""
+        word = (cue.group("cue") or "").lower() if cue else ""
         b = None
         if g["y2_f"] and (g["yconn"].strip() != "and" or word == "between"):
             y2 = _second_year(lex, y, g["y2_f"])
