@@ -225,7 +225,7 @@ def test_not_dates(text):
 
 @pytest.mark.parametrize("text,lang,expected", NUMERIC)
 def test_numeric_read_by_block_language(text, lang, expected):
-    from pipeline.extract.date_read import scan
+    from pipeline.extract.date_scan import scan
 
     assert [f"{a.a.year}-{a.a.month:02d}-{a.a.day:02d}" for a in scan(text, lang)] == expected
 

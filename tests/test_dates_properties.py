@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from pipeline.config import Config
 from pipeline.extract import dates
 from pipeline.extract.date_lexicon import LexiconError, lexicon, parse
-from pipeline.extract.date_read import scan
+from pipeline.extract.date_scan import scan
 from pipeline.extract.eras import era_to_gregorian, gregorian_to_era
 from pipeline.model import Block, Document, Source, check_spans
 

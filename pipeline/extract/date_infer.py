@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..model import Document, Published
 from .date_patterns import Atom, Point
-from .date_read import scan
+from .date_scan import scan
 
 _BARE_YEAR = re.compile(r"(?<![\d.,/-])(1[7-9]\d\d|20\d\d)(?![\d.,/-]?\d)")
 _ISSUE = re.compile(r"No\.\s*\d|Vol\.\s*\d|第\s*\d+\s*号|№\s*\d|Issue\s+\d", re.I)

@@ -11,7 +11,7 @@ several overlap. Year inference and anchoring to the document are done by dates.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .date_lexicon import Lexicon, lexicon
@@ -51,7 +51,6 @@ class Atom:
     confidence: float = 1.0
     relative: int | None = None  # relative year word (本年, this year): offset, not a date
     relative_fiscal: bool = False
-    parts: list = field(default_factory=list)
 
 
 _LETTER = r"(?![A-Za-zА-Яа-яЁё])"

@@ -1,48 +1,15 @@
-"""Reading date-pattern matches into atoms, and scanning a string for dates.
-
-`scan(text, lang)` runs the patterns of date_patterns.py over one string (a block's text,
-a title, a PDF footer), reads every match into an `Atom` (checking that it is a real
-calendar date), keeps the longest where matches overlap, and joins two atoms written with a
-range connector between them (`9月29日～10月2日`, `November 26 to December 4, 2019`).
+"""Reading date-pattern matches into atoms: numbers, years, months and days checked, Japanese
+eras converted, English and Russian cue words looked up before the match (in 2021, летом 2019).
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
 
-from .date_lexicon import Lexicon, lexicon
+from .date_lexicon import Lexicon
 from .date_patterns import Atom, Point, patterns
-from .numerals import kanji_value
 from .eras import era_to_gregorian
-
-
-_LATIN = re.compile("[A-Za-z]")
-_CYRILLIC = re.compile("[А-Яа-яЁё]")
-_JA_MARK = re.compile("[年月]")  # every Japanese date has one of them
-_YEARISH = re.compile(r"(?:1[7-9]|2[01])\d\d")  # a Latin/Cyrillic date has one ...
-_FY = re.compile(r"[Ff](?:Y|iscal)")  # ... or a month name, or a fiscal-year prefix
-_NUMERIC = re.compile(r"\d\s*[./\-–—]\s*\d")  # every numeric date and dash year range has one
-# how far a date reaches before / after its 年 or 月 (Japanese), its year or month name (others)
-_JA_REACH = (25, 30)
-_REACH = (35, 35)
-
-
-def _hits(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in pattern.finditer(text)]
-
-
-def _windows(text: str, hits: list[tuple[int, int]], reach: tuple[int, int]) -> list[tuple[int, int]]:
-    """Stretches of `text` around each hit (merged): the only places a pattern can match, so
-    that long texts are not tried at every character."""
-    before, after = reach
-    spans: list[list[int]] = []
-    for s, e in sorted(hits):
-        lo, hi = max(0, s - before), min(len(text), e + after)
-        if spans and lo <= spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], hi)
-        else:
-            spans.append([lo, hi])
-    return [(lo, hi) for lo, hi in spans]
+from .numerals import kanji_value
 
 
 def parse_number(s: str) -> int | None:
@@ -52,8 +19,6 @@ def parse_number(s: str) -> int | None:
         return 1
     return int(s) if s.isdecimal() else kanji_value(s)
 
-
-# ---- reading matches into atoms -------------------------------------------------------------
 
 def _year(lex: Lexicon, s: str | None) -> int | None:
     n = parse_number(s) if s else None
@@ -96,7 +61,7 @@ def _atom(start: int, end: int, a: Point, b: Point | None, rule: str, **kw) -> A
     return Atom(start, end, a, b, rule, **kw)
 
 
-def _read_ja(m: re.Match, lex: Lexicon) -> Atom | None:
+def read_ja(m: re.Match, lex: Lexicon) -> Atom | None:
     g: dict = {}
     for k, v in m.groupdict().items():  # fold the second copy's groups (m_x, d_x ...) into one
         if k.endswith("_x"):
@@ -181,7 +146,7 @@ def _en_weekday(lex: Lexicon, s: str) -> int:
     return lex.en_weekdays[s] if s in lex.en_weekdays else lex.en_weekdays[s.capitalize()]
 
 
-def _read_en(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
+def read_en(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
     g = m.groupdict()
     s, e = m.start(), m.end()
     for tag in ("a", "b"):
@@ -224,7 +189,7 @@ def _read_en(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
         if b is None:
             e = m.end("y_f")
         if not (season or cue) or b is None and word == "between":
-            return None  # a bare number (2020 participants, Symposium 2020); 2019–2021: _read_num
+            return None  # a bare number (2020 participants, Symposium 2020); 2019–2021: read_num
         if season:
             return _atom(season.start(), e, Point(y), b, "en_season_year")
         return _atom(s, e, Point(y), b, "en_year_range" if b else "en_year_cue",
@@ -245,7 +210,7 @@ def _ru_month(lex: Lexicon, s: str) -> int:
     return lex.ru_months[s.lower()]
 
 
-def _read_ru(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
+def read_ru(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
     g = m.groupdict()
     s, e = m.start(), m.end()
     pats = patterns()
@@ -289,7 +254,7 @@ def _read_ru(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
     return None
 
 
-def _read_num(m: re.Match, lex: Lexicon, lang: str | None) -> Atom | None:
+def read_num(m: re.Match, lex: Lexicon, lang: str | None) -> Atom | None:
     g = m.groupdict()
     s, e = m.start(), m.end()
     if g["iy"]:
@@ -322,92 +287,3 @@ def _read_num(m: re.Match, lex: Lexicon, lang: str | None) -> Atom | None:
     return _atom(s, e, a, None, rule)
 
 
-# ---- scanning a string ----------------------------------------------------------------------
-
-def _order_key(p: Point) -> tuple[int, int, int]:
-    return (p.year or 0, p.month or 1, p.day or 1)
-
-
-def _join(left: Atom, right: Atom) -> Atom | None:
-    """`left CONNECTOR right` as one range, or None when the two do not make one."""
-    if left.b or right.b or left.relative is not None or right.relative is not None:
-        return None
-    a = Point(**{f: getattr(left.a, f) for f in Point.__slots__})
-    b = Point(**{f: getattr(right.a, f) for f in Point.__slots__})
-    if a.rel_year is not None or b.rel_year is not None:
-        if not (b.year is None and b.rel_year is None):
-            return None
-    if (a.month is None) != (b.month is None) and a.month is not None:
-        return None  # 9月～2021年: not a range we read
-    if a.day is not None and b.month is None:
-        return None
-    if b.year is None and b.rel_year is None:
-        b.year, b.era, b.fiscal, b.rel_year = a.year, a.era, a.fiscal, a.rel_year
-        if a.month is not None and b.month is None:
-            b.month = a.month
-    elif a.year is None and a.rel_year is None and b.year is not None:
-        a.year = b.year if (a.month or 1, a.day or 1) <= (b.month or 12, b.day or 31) else b.year - 1
-        a.fiscal = b.fiscal
-    if a.year is None and (a.month, a.day or 0) >= (b.month, b.day or 0):
-        return None  # 12月28日～1月5日 with no year: leave as two dates
-    if a.year is not None and _order_key(a) >= _order_key(b):
-        return None
-    if a.fiscal != b.fiscal and a.month is None and b.month is None:
-        return None
-    conf = min(left.confidence, right.confidence)
-    return Atom(left.start, right.end, a, b, "range", weak=left.weak, confidence=conf)
-
-
-def scan(text: str, lang: str | None = None) -> list[Atom]:
-    """Every date atom in `text`, in order, spans relative to `text` (relative-year words too)."""
-    lex, pats = lexicon(), patterns()
-    found: list[Atom] = []
-    ja_hits = _hits(_JA_MARK, text) if "年" in text or "月" in text else []
-    for lo, hi in _windows(text, ja_hits, _JA_REACH):
-        for m in pats.ja.finditer(text, lo, hi):
-            atom = _read_ja(m, lex)
-            if atom is not None:
-                found.append(atom)
-    years = _hits(_YEARISH, text)
-    for pat, read, script, marks in ((pats.en, _read_en, _LATIN, (pats.en_month, _FY)),
-                                     (pats.ru, _read_ru, _CYRILLIC, (pats.ru_month,))):
-        if script.search(text):
-            hits = years + [h for mark in marks for h in _hits(mark, text)]
-            for lo, hi in _windows(text, hits, _REACH):
-                for m in pat.finditer(text, lo, hi):
-                    atom = read(m, lex, text)
-                    if atom is not None:
-                        found.append(atom)
-    if _NUMERIC.search(text):
-        for m in pats.num.finditer(text):
-            atom = _read_num(m, lex, lang)
-            if atom is not None:
-                found.append(atom)
-    # 毎年4月1日, every January: recurring, not one date
-    found = [t for t in found if t.a.year is not None
-             or not pats.recurring.search(text, max(0, t.start - 12), t.start)]
-    # the longest match wins where several overlap
-    found.sort(key=lambda t: (t.start - t.end, t.start))
-    kept: list[Atom] = []
-    for atom in found:
-        if all(atom.end <= k.start or atom.start >= k.end for k in kept):
-            kept.append(atom)
-    relative = pats.relative.finditer(text) if any(w in text for w in pats.relative_marks) else ()
-    for m in relative:
-        if all(m.end() <= k.start or m.start() >= k.end for k in kept):
-            word = m.group()
-            fiscal = m.group("relfy") is not None
-            table = lex.ja["relative_fiscal_years"] if fiscal else {
-                **lex.ja["relative_years"], **lex.en["relative_years"], **lex.ru["relative_years"]}
-            kept.append(Atom(m.start(), m.end(), Point(fiscal=fiscal), None, "relative",
-                             relative=table[word], relative_fiscal=fiscal))
-    kept.sort(key=lambda t: t.start)
-    out: list[Atom] = []
-    for atom in kept:
-        if out and pats.connector.fullmatch(text, out[-1].end, atom.start):
-            joined = _join(out[-1], atom)
-            if joined is not None:
-                out[-1] = joined
-                continue
-        out.append(atom)
-    return out

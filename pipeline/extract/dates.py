@@ -2,7 +2,7 @@
 
     extract(doc, config) -> None   sets doc.dates (list[DateMention]) and doc.published
 
-Each block's text is scanned for date atoms (date_read.scan: Japanese with eras, kanji
+Each block's text is scanned for date atoms (date_scan.scan: Japanese with eras, kanji
 numerals, fiscal years and ranges; English and Russian month names; numeric forms read by the
 block's language). Dates broken across two blocks (a table row `2020年` / `9月25日`, a line
 break inside `2020` / `年度`) are read across the break. Dates written without a year take it
@@ -20,7 +20,7 @@ from ..model import Block, DateMention, Document
 from .date_infer import (Found, Resolver, find_published, point_value, title_anchor,
                          weekday_year, year_for)
 from .date_patterns import Atom, Point
-from .date_read import scan
+from .date_scan import scan
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,133 @@
+"""Scanning a string for dates: `scan(text, lang)` → the date atoms in it, in order.
+
+The patterns of date_patterns.py run only where a date can be (around 年 and 月, four-digit
+years, month names, numeric separators), each match is read by date_read.py into an `Atom`
+(a real calendar date or nothing), the longest wins where matches overlap, recurring dates
+(毎年4月1日, every January) are dropped, and two atoms written with a range connector between
+them are joined into one range (`9月29日～10月2日`, `November 26 to December 4, 2019`).
+Relative year words (本年, this year) come back as atoms with `relative` set: anchors only.
+"""
+from __future__ import annotations
+
+import re
+
+from .date_lexicon import lexicon
+from .date_patterns import Atom, Point, patterns
+from .date_read import read_en, read_ja, read_num, read_ru
+
+_LATIN = re.compile("[A-Za-z]")
+_CYRILLIC = re.compile("[А-Яа-яЁё]")
+_JA_MARK = re.compile("[年月]")  # every Japanese date has one of them
+_YEARISH = re.compile(r"(?:1[7-9]|2[01])\d\d")  # a Latin/Cyrillic date has one ...
+_FY = re.compile(r"[Ff](?:Y|iscal)")  # ... or a month name, or a fiscal-year prefix
+_NUMERIC = re.compile(r"\d\s*[./\-–—]\s*\d")  # every numeric date and dash year range has one
+# how far a date reaches before / after its 年 or 月 (Japanese), its year or month name (others)
+_JA_REACH = (25, 30)
+_REACH = (35, 35)
+
+
+def _hits(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def _windows(text: str, hits: list[tuple[int, int]], reach: tuple[int, int]) -> list[tuple[int, int]]:
+    """Stretches of `text` around each hit (merged): the only places a pattern can match, so
+    that long texts are not tried at every character."""
+    before, after = reach
+    spans: list[list[int]] = []
+    for s, e in sorted(hits):
+        lo, hi = max(0, s - before), min(len(text), e + after)
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], hi)
+        else:
+            spans.append([lo, hi])
+    return [(lo, hi) for lo, hi in spans]
+
+
+def _order_key(p: Point) -> tuple[int, int, int]:
+    return (p.year or 0, p.month or 1, p.day or 1)
+
+
+def _join(left: Atom, right: Atom) -> Atom | None:
+    """`left CONNECTOR right` as one range, or None when the two do not make one."""
+    if left.b or right.b or left.relative is not None or right.relative is not None:
+        return None
+    a = Point(**{f: getattr(left.a, f) for f in Point.__slots__})
+    b = Point(**{f: getattr(right.a, f) for f in Point.__slots__})
+    if a.rel_year is not None or b.rel_year is not None:
+        if not (b.year is None and b.rel_year is None):
+            return None
+    if (a.month is None) != (b.month is None) and a.month is not None:
+        return None  # 9月～2021年: not a range we read
+    if a.day is not None and b.month is None:
+        return None
+    if b.year is None and b.rel_year is None:
+        b.year, b.era, b.fiscal, b.rel_year = a.year, a.era, a.fiscal, a.rel_year
+        if a.month is not None and b.month is None:
+            b.month = a.month
+    elif a.year is None and a.rel_year is None and b.year is not None:
+        a.year = b.year if (a.month or 1, a.day or 1) <= (b.month or 12, b.day or 31) else b.year - 1
+        a.fiscal = b.fiscal
+    if a.year is None and (a.month, a.day or 0) >= (b.month, b.day or 0):
+        return None  # 12月28日～1月5日 with no year: leave as two dates
+    if a.year is not None and _order_key(a) >= _order_key(b):
+        return None
+    if a.fiscal != b.fiscal and a.month is None and b.month is None:
+        return None
+    conf = min(left.confidence, right.confidence)
+    return Atom(left.start, right.end, a, b, "range", weak=left.weak, confidence=conf)
+
+
+def scan(text: str, lang: str | None = None) -> list[Atom]:
+    """Every date atom in `text`, in order, spans relative to `text` (relative-year words too)."""
+    lex, pats = lexicon(), patterns()
+    found: list[Atom] = []
+    ja_hits = _hits(_JA_MARK, text) if "年" in text or "月" in text else []
+    for lo, hi in _windows(text, ja_hits, _JA_REACH):
+        for m in pats.ja.finditer(text, lo, hi):
+            atom = read_ja(m, lex)
+            if atom is not None:
+                found.append(atom)
+    years = _hits(_YEARISH, text)
+    for pat, read, script, marks in ((pats.en, read_en, _LATIN, (pats.en_month, _FY)),
+                                     (pats.ru, read_ru, _CYRILLIC, (pats.ru_month,))):
+        if script.search(text):
+            hits = years + [h for mark in marks for h in _hits(mark, text)]
+            for lo, hi in _windows(text, hits, _REACH):
+                for m in pat.finditer(text, lo, hi):
+                    atom = read(m, lex, text)
+                    if atom is not None:
+                        found.append(atom)
+    if _NUMERIC.search(text):
+        for m in pats.num.finditer(text):
+            atom = read_num(m, lex, lang)
+            if atom is not None:
+                found.append(atom)
+    # 毎年4月1日, every January: recurring, not one date
+    found = [t for t in found if t.a.year is not None
+             or not pats.recurring.search(text, max(0, t.start - 12), t.start)]
+    # the longest match wins where several overlap
+    found.sort(key=lambda t: (t.start - t.end, t.start))
+    kept: list[Atom] = []
+    for atom in found:
+        if all(atom.end <= k.start or atom.start >= k.end for k in kept):
+            kept.append(atom)
+    relative = pats.relative.finditer(text) if any(w in text for w in pats.relative_marks) else ()
+    for m in relative:
+        if all(m.end() <= k.start or m.start() >= k.end for k in kept):
+            word = m.group()
+            fiscal = m.group("relfy") is not None
+            table = lex.ja["relative_fiscal_years"] if fiscal else {
+                **lex.ja["relative_years"], **lex.en["relative_years"], **lex.ru["relative_years"]}
+            kept.append(Atom(m.start(), m.end(), Point(fiscal=fiscal), None, "relative",
+                             relative=table[word], relative_fiscal=fiscal))
+    kept.sort(key=lambda t: t.start)
+    out: list[Atom] = []
+    for atom in kept:
+        if out and pats.connector.fullmatch(text, out[-1].end, atom.start):
+            joined = _join(out[-1], atom)
+            if joined is not None:
+                out[-1] = joined
+                continue
+        out.append(atom)
+    return out
