@@ -54,6 +54,7 @@ DISCOVER_EN = [
     ("A delegation from the Embassy of Mongolia in Japan attended.", ["Embassy of Mongolia in Japan"]),
     ("The Ministry of Health of the Russian Federation sent experts.", ["Ministry of Health of the Russian Federation"]),
     ("Computer Science Department New York University", ["New York University"]),
+    ("Ivan Petrov, the Chairman of RSYU, opened the forum.", ["RSYU"]),
 ]
 
 DISCOVER_RU = [
@@ -64,6 +65,8 @@ DISCOVER_RU = [
     ("Интервью опубликовала газета «Хоккайдо симбун».", ["Хоккайдо симбун"]),
     ("Ассоциация японистов России провела съезд.", ["Ассоциация японистов России"]),
     ("ФЕДЕРАЛЬНОЙ СЛУЖБЫ ПО ТЕХНИЧЕСКОМУ И ЭКСПОРТНОМУ КОНТРОЛЮ", ["ФЕДЕРАЛЬНОЙ СЛУЖБЫ"]),
+    ("Положение о Федеральном агентстве по делам молодежи утверждено.",
+     ["Федеральном агентстве по делам молодежи"]),
 ]
 
 # Not institutions: places, people, counts, programmes, events, generic phrases
@@ -106,6 +109,8 @@ LINKED = [
      ["Ассоциация японистов России", "Ассоциации японистов России"], None),
     ("Ivanovo State University signed with Kanazawa. ISU will send students.",
      ["Ivanovo State University", "ISU"], "ivanovo-state-university"),
+    ("Sapporo Gakuin University (SGU) hosted it. The President of SGU spoke.",
+     ["Sapporo Gakuin University", "SGU", "SGU"], "sapporo-gakuin-university"),
     ("在ウラジオストク日本国総領事館が協力した。\n\nThe Consulate-General of Japan in Vladivostok helped.\n\n"
      "Генеральное консульство Японии во Владивостоке помогло.",
      ["在ウラジオストク日本国総領事館", "Consulate-General of Japan in Vladivostok",

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from . import orgwords
 from .orgwords import DATA, DataError, place_en
-from .romanize import slug, sound_key
+from .romanize import sound_key
 
 TYPES = ("university", "research_institute", "ministry", "agency", "local_government", "embassy",
          "consulate", "trade_mission", "company", "international_org", "association", "consortium",
@@ -277,4 +277,4 @@ def default() -> Gazetteer:
     return load()
 
 
-__all__ = ["TYPES", "SOURCES", "Entry", "Found", "Gazetteer", "load", "default", "words", "slug"]
+__all__ = ["TYPES", "SOURCES", "Entry", "Found", "Gazetteer", "load", "default", "words"]

@@ -107,13 +107,13 @@ def _aliases(text: str, found: list[Found], g: Gazetteer, w: orgwords.OrgWords) 
             table.setdefault(m.group(1), f)
     by_initials: dict[str, set[str]] = {}
     for f in found:
-        if f.source in ("gazetteer", "pattern") and "abbr" not in f.tags:
+        if f.source in ("gazetteer", "pattern") and not f.tags & {"abbr", "acronym"}:
             forms = {f.en, text[f.start:f.end]} | set(g.entries[f.id].en if f.id in g.entries else ())
             for form in forms:
                 ini = _initials(form)
                 if len(ini) >= 2:
                     by_initials.setdefault(ini, set()).add(f.id)
-    covered = [(f.start, f.end) for f in found]
+    covered = [(f.start, f.end) for f in found if "acronym" not in f.tags]
     out: list[Found] = []
     pattern = "|".join(sorted((re.escape(a) for a in table), key=len, reverse=True))
     if pattern:

@@ -48,6 +48,7 @@ class Head:
     role: str
     en: str
     decl: str = ""  # Russian declension class
+    po: bool = False  # Russian: the name may go on with "по ..." (агентство по делам ...)
 
 
 @dataclass(eq=False)  # hashed by identity: loaded once, cached helpers key on it
@@ -64,7 +65,8 @@ class OrgWords:
     en_heads: dict[str, Head]
     en_company: frozenset[str]
     en_connectors: frozenset[str]
-    en_not_name: frozenset[str]
+    en_not_name: frozenset[str]  # includes en_titles
+    en_titles: frozenset[str]
     en_generic: frozenset[str]
     en_programme: frozenset[str]
     not_acronyms: frozenset[str]
@@ -119,7 +121,7 @@ def load(words_path: Path | None = None, places_path: Path | None = None) -> Org
             problems.append(f"ru.heads.{stem}: decl {decl!r} not one of {', '.join(RU_ENDINGS)}")
             continue
         for h in _heads({stem: spec}, "ru.heads", problems, TYPES).values():
-            h = Head(h.word, h.type, h.role, h.en, decl)
+            h = Head(h.word, h.type, h.role, h.en, decl, bool(spec.get("po")))
             for ending in RU_ENDINGS[decl]:
                 ru_heads[stem + ending] = h
     words = OrgWords(
@@ -135,7 +137,8 @@ def load(words_path: Path | None = None, places_path: Path | None = None) -> Org
         en_heads=_heads(en.get("heads", {}), "en.heads", problems, TYPES),
         en_company=frozenset(_strings(en, "company_suffixes", "en", problems)),
         en_connectors=frozenset(_strings(en, "connectors", "en", problems)),
-        en_not_name=frozenset(_strings(en, "not_name", "en", problems)),
+        en_not_name=frozenset(_strings(en, "not_name", "en", problems) + _strings(en, "titles", "en", problems)),
+        en_titles=frozenset(_strings(en, "titles", "en", problems)),
         en_generic=frozenset(_strings(en, "generic", "en", problems)),
         en_programme=frozenset(_strings(en, "programme_endings", "en", problems)),
         not_acronyms=frozenset(_strings(en, "not_acronyms", "en", problems)),

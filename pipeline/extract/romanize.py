@@ -66,11 +66,3 @@ def sound_key(text: str) -> str:
     for a, b in _LONG:
         s = s.replace(a, b)
     return re.sub(r"(.)\1+", r"\1", s)
-
-
-def skeleton(text: str) -> str:
-    """Consonants only, voicing folded: クラスノヤルスク ("Kurasunoyarusuku") and Krasnoyarsk
-    both give "krsnrsk". Only meaningful for long names."""
-    s = sound_key(text)
-    s = s.translate(str.maketrans("bdgzv", "ptksp"))
-    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiou]", "", s))

@@ -1,0 +1,166 @@
+"""Discovery of Russian organisation names: an organisation noun in the singular
+(университет, министерство, посольство ...) with the adjectives agreeing with it before and
+its genitive complement after ("Казанский федеральный университет", "Министерство науки и
+высшего образования", "Посольство Японии в Российской Федерации"); a name needs a
+capitalised word. Ids come from stems, so every case form of one name gets the same id;
+embassies and consulates get the "<kind>-of-X-in-Y" ids the other languages build.
+"""
+from __future__ import annotations
+
+import re
+
+from .gazetteer import Found, Gazetteer, ru_stem
+from .orgtokens import CYR as _CYR
+from .orgtokens import LAT as _LAT
+from .orgtokens import Tok
+from .orgtokens import cap as _cap
+from .orgwords import RU_AGREE, Head, OrgWords, place_en_ru
+from .romanize import slug, translit_ru
+
+_RU_ADJ = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими)$")
+_RU_GEN = re.compile(r"(?:а|я|ы|и|ов|ев|ей|ий|ых|их|ого|его|ой|ии)$")
+_RU_VERB = re.compile(r"(?:ла|ли|ло|ал|ил|ял|ел|ть|ться|ется|ются|ет|ют|ит|ят)$")
+
+
+def _ru_head(t: Tok, w: OrgWords) -> Head | None:
+    return w.ru_heads.get(t.text.casefold().replace("ё", "е")) if t.gaz is None else None
+
+
+def _ru_en(words: list[str], w: OrgWords) -> str:
+    parts = []
+    for x in words:
+        if x.startswith("«"):
+            parts.append(translit_ru(x.strip("«»")).title())
+            continue
+        st = ru_stem(x)
+        tr = next((v for k, v in w.ru_translate.items() if st.startswith(k)), None)
+        if tr is None:
+            tr = place_en_ru(w, x)
+        if tr is None and x.casefold() in ("и", "имени", "им."):
+            tr = "and" if x.casefold() == "и" else ""
+        if tr is None:
+            tr = translit_ru(re.sub(r"(?:ск|цк)$", "", st) if _RU_ADJ.search(x.casefold()) else st).title()
+        parts.append(tr)
+    return " ".join(p for p in parts if p)
+
+
+def discover(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: str | None) -> list[Found]:
+    out: list[Found] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        head = _ru_head(toks[i], w)
+        if head is None:
+            i += 1
+            continue
+        s = i
+        agree = RU_AGREE[head.decl].get(toks[i].text.casefold().replace("ё", "е")[len(head.word):], ())
+        while s - 1 >= 0 and toks[s - 1].gaz is None and _CYR.match(toks[s - 1].text) and \
+                toks[s - 1].text.casefold().endswith(agree) and agree and \
+                toks[s - 1].text.casefold() not in w.ru_stop:
+            s -= 1
+        e, k, names = i, i + 1, 0
+        parent = None
+        while k < n and k - i <= 8:
+            t = toks[k]
+            low = t.text.casefold()
+            if low == "по" and head.po and k + 1 < n and toks[k + 1].text[:1].islower():
+                k += 1  # Федеральная служба по техническому и экспортному контролю
+                while k < n and k - i <= 10 and _CYR.match(toks[k].text) and toks[k].text[:1].islower() \
+                        and (toks[k].text not in w.ru_stop or toks[k].text == "и") and not _RU_VERB.search(toks[k].text) \
+                        and not toks[k].text.endswith("о"):
+                    if toks[k].text != "и":
+                        e = k
+                    k += 1
+                break
+            if low in w.ru_stop and low not in ("в", "во"):
+                break  # ПО ТЕХНИЧЕСКОМУ: a preposition in an upper-case heading
+            if t.gaz is not None:
+                parent = t.gaz
+                break
+            if t.text.startswith("«"):
+                e, k = k, k + 1
+                break
+            if low in ("имени", "им.", "им") and k + 1 < n:
+                k += 1
+                while k < n and (re.fullmatch(r"(?:[А-ЯЁ]\.)+", toks[k].text) or toks[k].text in (".", "-")):
+                    k += 1
+                if k < n and _cap(toks[k]):
+                    e, k = k, k + 1
+                continue
+            if low in ("в", "во") and head.role == "mission" and k + 1 < n and _cap(toks[k + 1]):
+                k += 1
+                while k < n and (_cap(toks[k]) or _RU_ADJ.search(toks[k].text.casefold())) and _CYR.match(toks[k].text):
+                    e, k = k, k + 1
+                break
+            if low == "и" and k + 1 < n:
+                nx = toks[k + 1].text
+                if _CYR.match(nx) and (place_en_ru(w, nx) or _RU_GEN.search(nx.casefold()) and not
+                                       re.search(r"(?:ое|ее|ый|ий|ая|яя)$", nx.casefold())):
+                    k += 1
+                    continue
+                break
+            if _cap(t) and (_CYR.match(t.text) or _LAT.match(t.text)):
+                if _ru_head(t, w) or (e == i and names >= 2) or (e > i and toks[e].text[:1].islower() and names >= 2):
+                    break
+                names += 1
+                e, k = k, k + 1
+                continue
+            if _CYR.match(t.text) and t.text[:1].islower() and low not in w.ru_stop and \
+                    _RU_GEN.search(low) and not _RU_VERB.search(low) and not _ru_head(t, w):
+                e, k = k, k + 1
+                continue
+            break
+        span = toks[s:e + 1]
+        if len(span) >= 2 and any(_cap(t) or t.text.startswith("«") for t in span):
+            words = [t.text for t in span if t.text.casefold() not in ("имени", "им.")]
+            hi = i - s
+            after = words[hi + 1:]
+            if after and all(x[:1].isupper() for x in after):  # Университет Сока → Soka University
+                en = f"{_ru_en(words[:hi] + after, w)} {head.en}".strip()
+            else:
+                en = f"{_ru_en(words[:hi], w)} {head.en} {_ru_en(after, w)}".strip()
+            if head.role == "mission":  # Генерального консульства Японии во Владивостоке
+                en = _ru_mission(words[hi + 1:], head, w) or en
+            st, en_ = span[0].start, span[-1].end
+            typ = "sub_unit" if head.role == "unit" else head.type
+            ent = g.lookup_key(en)
+            if ent is not None and ent.type == head.type and parent is None:
+                out.append(Found(st, en_, ent.id, "", ent.type, ent.country or None, None, "pattern", 0.8,
+                                 en=ent.en[0] if ent.en else en, lang=lang))
+            else:
+                fid = f"{parent.id}-{slug(en)}" if parent is not None else slug(en)
+                out.append(Found(st, en_, fid, text[st:en_], typ, parent.country if parent else None,
+                                 parent.id if parent else None, "pattern", 0.65, en=en, role=head.role, lang=lang))
+            i = e + 1
+            continue
+        i += 1
+    out.extend(_ru_quoted(text, toks, w, lang))
+    return out
+
+
+def _ru_mission(after: list[str], head: Head, w: OrgWords) -> str | None:
+    """"Consulate of Japan in Vladivostok" from the words after посольство/консульство."""
+    low = [x.casefold() for x in after]
+    cut = next((k for k, x in enumerate(low) if x in ("в", "во")), len(low))
+    sender = place_en_ru(w, " ".join(after[:cut]))
+    host = place_en_ru(w, " ".join(after[cut + 1:])) if cut < len(low) else None
+    if sender is None:
+        return None
+    return f"{head.en} of {sender}" + (f" in {host}" if host else "")
+
+
+def _ru_quoted(text: str, toks: list[Tok], w: OrgWords, lang: str | None) -> list[Found]:
+    """журнал «Э Вести», ООО «Ромашка»: the quoted name is an organisation."""
+    out = []
+    for a, b in zip(toks, toks[1:]):
+        if not b.text.startswith("«") or a.gaz is not None:
+            continue
+        st = ru_stem(a.text) if _CYR.search(a.text) and not a.text.isupper() else a.text
+        typ = next((v for k, v in w.ru_quoted.items() if st == k or st.startswith(k) and len(st) - len(k) <= 1), None)
+        if typ:
+            inner = b.text[1:-1].strip()
+            s = b.start + 1 + (len(b.text[1:-1]) - len(b.text[1:-1].lstrip()))
+            out.append(Found(s, s + len(inner), slug(inner) or "org", inner, typ, None, None, "pattern",
+                             0.7, en=translit_ru(inner), lang=lang))
+    return out
