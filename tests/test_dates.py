@@ -331,6 +331,19 @@ def test_fiscal_year_title_gives_calendar_year_of_months():
     assert values(text) == ["FY2018", "2018-04-12", "2019-02-03"]
 
 
+def test_earlier_paragraph_lends_its_most_precise_date():
+    # the camp's dates, not the fiscal year its programme began, date its last day
+    text = ("本学は2019年8月26日から30日まで合宿を開催した。本合宿は平成30年度に開始した事業の一環である。\n\n"
+            "最終日の8月30日に成果発表会を開いた。")
+    assert values(text)[-1] == "2019-08-30"
+
+
+def test_fiscal_year_above_a_table_dates_its_rows():
+    text = ("令和4年（2022年）11月に次回を開催する予定である。\n\n"
+            "令和3年度に実施した主な行事は下表のとおりです。\n\n日付\n\n6月18日\n\n交流会\n\n2月3日\n\nセミナー")
+    assert values(text)[-2:] == ["2021-06-18", "2022-02-03"]
+
+
 def test_following_year_in_same_paragraph():
     assert values("学生8名が9月2日から8日まで、2015年度日露青年交流事業に参加した。") == [
         "2015-09-02/2015-09-08", "FY2015"]

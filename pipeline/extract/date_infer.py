@@ -175,22 +175,31 @@ class Resolver:
             return None
         return f.a
 
-    def _earlier_paragraphs(self, f: Found) -> tuple[Point | None, Point | None, Found | None]:
-        """The nearest explicit month/day/fiscal-year date in the paragraphs before `f` within its
-        section (a heading ends the search, after its own dates), and the nearest bare year."""
+    def _earlier_paragraphs(self, f: Found) -> tuple[Found | None, Found | None]:
+        """The anchor in the nearest paragraph before `f` (within its section; a heading ends the
+        search after its own dates) that has an explicit month, day or fiscal-year date: its
+        most precise one (the range of the camp before the fiscal year its programme began).
+        Also the nearest bare year of running text, a weaker fallback."""
         bare = None
         blocks = self.doc.blocks
+        rank = {"day": 3, "month": 2, "fiscal_year": 1, "year": 0}
         for bi in range(f.block - 1, max(-1, f.block - 1 - _LOOKBACK_BLOCKS), -1):
+            heading = bi < len(blocks) and blocks[bi].kind in _SECTION_KINDS
+            best = None
             for g in reversed(self.by_block.get(bi, [])):
                 p = self._anchor(g)
                 if p is None or g.atom.relative is not None:
                     continue
-                if p.month is not None or p.fiscal:
-                    return p, bare, g
-                bare = bare or p
-            if bi < len(blocks) and blocks[bi].kind in _SECTION_KINDS:
+                if p.month is None and not p.fiscal and not heading:
+                    bare = bare or g
+                    continue
+                if best is None or rank[p.precision()] > rank[best.a.precision()]:
+                    best = g
+            if best is not None:
+                return best, bare
+            if heading:
                 break
-        return None, bare, None
+        return None, bare
 
     def candidates(self, f: Found, month: int | None) -> list[tuple[int, str]]:
         """(year, source) candidates for the year-less mention `f`, best first."""
@@ -203,15 +212,15 @@ class Resolver:
                 src = "published" if g.atom.relative is not None and self.pub else "previous_date"
                 out.append((year_for(p, month, g.b), src))
                 break
-        dated, bare, g = self._earlier_paragraphs(f)
+        dated, bare = self._earlier_paragraphs(f)
         if dated is not None:
-            out.append((year_for(dated, month, g.b), "previous_date"))
+            out.append((year_for(dated.a, month, dated.b), "previous_date"))
         if self.pub is not None:
             out.append((published_year(self.pub, month), "published"))
         if self.title is not None:
             out.append((year_for(self.title, month), "title"))
         if bare is not None:
-            out.append((year_for(bare, month), "previous_date"))
+            out.append((year_for(bare.a, month, bare.b), "previous_date"))
         for g in block[f.in_block + 1:]:  # same paragraph, after
             p = self._anchor(g)
             if p is not None:
