@@ -104,6 +104,8 @@ def _is_sentence(text: str, lang: str, config: Config) -> bool:
         words = [w for w in words if _CYR.search(w)]
     else:
         words = [w for w in words if not _CYR.search(w)]
+    if sum(w[0].islower() for w in words) < 2:  # a name or a title, not a sentence
+        return False
     if len(words) >= 12:
         return True
     return len(words) >= 5 and bool(_LATIN_SENTENCE_END.search(text))

@@ -53,6 +53,20 @@ def test_banner_title_and_copyright_do_not_make_a_language_present():
     assert doc.language["present"] == ["ru"]
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Japan Russia youth Exchange Center 2000-.", "en", False),  # a name with a full stop
+    ("Top Global University Project", "en", False),
+    ("The forum was held in Tokyo.", "en", True),
+    ("Значимы проект", "ru", False),
+    ("Форум прошёл в Москве в октябре.", "ru", True),
+    ("平成29年度 文部科学省 大学の世界展開力強化事業 採択プログラム", "ja", False),
+    ("本学の学生が参加しました。", "ja", False),  # too short to be sure
+    ("本学の学生と教員がロシアの大学を訪問し、交流を深めました。", "ja", True),
+])
+def test_whole_sentence(text, lang, expected):
+    assert language._is_sentence(text, lang, CFG) is expected
+
+
 def test_language_is_deterministic():
     text = "Die Veranstaltung fand in Berlin statt und war gut besucht von vielen Studenten."
     assert len({language.classify(text, CFG)[0] for _ in range(5)}) == 1
