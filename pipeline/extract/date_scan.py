@@ -18,6 +18,7 @@ from .date_read import read_en, read_ja, read_num, read_ru
 _LATIN = re.compile("[A-Za-z]")
 _CYRILLIC = re.compile("[А-Яа-яЁё]")
 _JA_MARK = re.compile("[年月]")  # every Japanese date has one of them
+_DIGIT = re.compile(r"\d")
 _YEARISH = re.compile(r"(?:1[7-9]|2[01])\d\d")  # a Latin/Cyrillic date has one ...
 _FY = re.compile(r"[Ff](?:Y|iscal)")  # ... or a month name, or a fiscal-year prefix
 _NUMERIC = re.compile(r"\d\s*[./\-–—]\s*\d")  # every numeric date and dash year range has one
@@ -88,17 +89,18 @@ def scan(text: str, lang: str | None = None) -> list[Atom]:
             atom = read_ja(m, lex)
             if atom is not None:
                 found.append(atom)
-    years = _hits(_YEARISH, text)
+    digits = _DIGIT.search(text) is not None  # without digits: only `in January` and the like
+    years = _hits(_YEARISH, text) if digits else []
     for pat, read, script, marks in ((pats.en, read_en, _LATIN, (pats.en_month, _FY)),
                                      (pats.ru, read_ru, _CYRILLIC, (pats.ru_month,))):
         if script.search(text):
-            hits = years + [h for mark in marks for h in _hits(mark, text)]
+            hits = years + [h for mark in (marks if digits else marks[:1]) for h in _hits(mark, text)]
             for lo, hi in _windows(text, hits, _REACH):
                 for m in pat.finditer(text, lo, hi):
                     atom = read(m, lex, text)
                     if atom is not None:
                         found.append(atom)
-    if _NUMERIC.search(text):
+    if digits and _NUMERIC.search(text):
         for m in pats.num.finditer(text):
             atom = read_num(m, lex, lang)
             if atom is not None:
