@@ -222,7 +222,7 @@ def _ru_pattern(lex: Lexicon) -> str:
         rf"(?P<rm_b>{mon})(?:\.?\s+(?P<ry_b>{year})(?:\s*{ywords})?|(?!\.?\s*\d))",
         # в 2021 году · с 1983 года · 1982–83 гг. · летом 2019 (season checked by the reader)
         (rf"(?<!\d)(?<!\d[.,])(?P<ry_c>{year})(?:\s*[-–—‐]\s*(?P<ry2_c>{year}|\d\d(?!\d)))?"
-         rf"(?P<yw>\s*{ywords})?(?![\d%]|[.,]\d)"),
+         rf"(?P<yw>(?:-?(?:м|го|й|ом))?\s*{ywords})?(?![\d%]|[.,]\d)"),
     ]) + ")"
 
 
