@@ -23,7 +23,7 @@ from pathlib import Path
 from . import __version__
 from .config import Config
 from .errors import PipelineError
-from .executors import LocalPool, Outcome, ProcessFn, Task, run_dask, run_serial
+from .executors import LocalPool, Outcome, ProcessFn, Task, run_dask
 from .manifest import PIPELINE_DIR, Entry, Manifest, discover, plan
 from .output import write_atomic
 
@@ -71,7 +71,7 @@ def run_batch(raw: Path, out: Path, cfg: Config, workers: int = 0, executor: str
     raw, out = Path(raw).resolve(), Path(out).resolve()
     if out == raw or raw.is_relative_to(out):
         raise PipelineError(f"--raw {raw} is inside --out {out}: choose an output folder outside the inputs")
-    if executor not in ("local", "serial", "dask"):
+    if executor not in ("local", "dask"):
         raise PipelineError(f"unknown executor {executor!r} (allowed: local, dask)")
     (out / PIPELINE_DIR).mkdir(parents=True, exist_ok=True)
     with _lock(out):
@@ -119,8 +119,6 @@ def run_batch(raw: Path, out: Path, cfg: Config, workers: int = 0, executor: str
                 manifest.save()  # deletions and adoptions first: the runner may be killed
             if executor == "dask":
                 run_dask(tasks, cfg, process_fn, scheduler or "", on_outcome)
-            elif executor == "serial":
-                run_serial(tasks, cfg, process_fn, on_outcome)
             else:
                 LocalPool(workers or cores(), cfg, process_fn).run(tasks, on_outcome)
         finally:

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import signal
 import threading
 import time
+import uuid
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -300,13 +300,6 @@ class LocalPool:
         return Outcome(w.task.rel, False, None, w.current_stage(), _death_reason(w.proc, self.config))
 
 
-def run_serial(tasks: Iterable[Task], config: Config, process_fn: ProcessFn | None,
-               on_outcome: Callable[[Outcome], None]) -> None:
-    """In this process, no isolation: for debugging and profiling."""
-    for t in tasks:
-        on_outcome(execute(t, config, process_fn))
-
-
 def _dask_execute(task: Task, config: Config, process_fn: ProcessFn | None) -> Outcome:
     """On a Dask worker: `execute` in a thread with the per-document deadline. A document that
     overruns is reported as timed out and its thread abandoned; the client then restarts that
@@ -338,8 +331,9 @@ def run_dask(tasks: Iterable[Task], config: Config, process_fn: ProcessFn | None
 
         raise PipelineError("--executor dask needs dask.distributed: pip install 'exchange-pipeline[dask]'") from None
     with Client(scheduler, set_as_default=False) as client:
-        futures = {client.submit(_dask_execute, t, config, process_fn, pure=False,
-                                 key=f"pipeline-{os.getpid()}-{i}"): t for i, t in enumerate(tasks)}
+        run_id = uuid.uuid4().hex[:12]  # keys unique across clients sharing a scheduler
+        futures = {client.submit(_dask_execute, t, config, process_fn,
+                                 key=f"pipeline-{run_id}-{i}"): t for i, t in enumerate(tasks)}
         for fut in as_completed(futures, loop=client.loop):
             task = futures[fut]
             try:
