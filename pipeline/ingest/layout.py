@@ -1,9 +1,10 @@
 """Page geometry to reading order: glyphs → rows → columns → lines → paragraphs.
 
 Pure geometry, no PDF library: pdf.py hands over the glyphs of one page (vertical pages already
-turned so that their columns read like horizontal lines). Columns are found from the gutters
-between the x-extents of line fragments (fragments spanning a gutter, like a title across both
-columns, are read in their vertical place); each column is read top to bottom, and the lines of
+turned so that their columns read like horizontal lines). Columns are found from the gutters,
+vertical white stripes in the x-distribution of the line fragments, whether or not the columns
+share baselines (fragments spanning a gutter, like a title across both columns, are read in
+their vertical place); each column is read top to bottom, and the lines of
 a column grouped into paragraphs by vertical gaps, first-line indents and short lines that end
 a sentence.
 """
@@ -114,20 +115,35 @@ def fragments(row: list[Glyph]) -> list[Line]:
 
 
 def gutters(frags: list[Line]) -> list[tuple[float, float]]:
-    """Vertical gaps between text columns, left to right."""
+    """Vertical gaps between text columns, left to right.
+
+    A gutter is a vertical white stripe in the x-distribution of the page's narrow fragments
+    (those that fit in a column): the fragments covering each x are counted and the stripes
+    where (almost) none lies are the candidates, so a title, a caption or a figure set across
+    the columns does not hide the gutter, and columns that share baselines are found the same
+    way as columns offset from each other. A candidate is a gutter when the fragments on both
+    sides form columns (left-aligned runs of filled lines).
+    """
     if len(frags) < 6:
         return []
     xmin, xmax = min(f.x0 for f in frags), max(f.x1 for f in frags)
     width = xmax - xmin
     size = median(f.size for f in frags)
-    narrow = sorted((f for f in frags if f.x1 - f.x0 < 0.55 * width), key=lambda f: f.x0)
-    if len(narrow) < 0.5 * len(frags):
+    narrow = [f for f in frags if f.x1 - f.x0 < 0.55 * width]
+    if len(narrow) < 0.5 * len(frags) or width < 4 * size:
         return []
-    cands, reach = [], None
-    for f in narrow:
-        if reach is not None and f.x0 - reach >= max(0.8 * size, 4.0):
-            cands.append((reach, f.x0))
-        reach = f.x1 if reach is None else max(reach, f.x1)
+    cover = _coverage(narrow, xmin, xmax)
+    allow = max(1, int(0.12 * max(cover)))
+    cands = []
+    for lo, hi in _low_runs(cover, allow):
+        mid = xmin + (lo + hi) / 2
+        left = [f.x1 for f in narrow if f.x1 <= mid]
+        right = [f.x0 for f in narrow if f.x0 >= mid]
+        if not left or not right:
+            continue
+        a, b = max(left), min(right)
+        if b - a >= max(0.8 * size, 4.0):
+            cands.append((a, b))
     # a gutter is real when the columns on both sides are left-aligned runs of filled lines
     edges = [xmin] + [g[1] for g in cands]
     ends = [g[0] for g in cands] + [xmax]
@@ -135,7 +151,38 @@ def gutters(frags: list[Line]) -> list[tuple[float, float]]:
     return [g for i, g in enumerate(cands) if ok[i] and ok[i + 1]]
 
 
+def _coverage(frags: list[Line], xmin: float, xmax: float) -> list[int]:
+    """How many fragments cover each point (1 pt steps) from xmin to xmax."""
+    n = int(xmax - xmin) + 2
+    diff = [0] * (n + 1)
+    for f in frags:
+        a = max(0, int(f.x0 - xmin))
+        b = min(n, int(f.x1 - xmin) + 1)
+        diff[a] += 1
+        diff[b] -= 1
+    out, run = [], 0
+    for d in diff[:n]:
+        run += d
+        out.append(run)
+    return out
+
+
+def _low_runs(cover: list[int], allow: int) -> list[tuple[int, int]]:
+    """Interior runs (not touching either end) where the coverage is at most `allow`."""
+    runs, start = [], None
+    for i, c in enumerate(cover):
+        if c <= allow:
+            start = i if start is None else start
+        elif start is not None:
+            if start > 0:
+                runs.append((start, i))
+            start = None
+    return runs
+
+
 def _is_column(frags: list[Line], lo: float, hi: float, size: float) -> bool:
+    if hi - lo < 8 * size:
+        return False  # a run of form blanks or numbers, not a column of text
     inside = [f for f in frags if f.x0 >= lo - 1 and f.x1 <= hi + 1]
     if len(inside) < 3:
         return False
