@@ -55,6 +55,11 @@ DISCOVER_EN = [
     ("The Ministry of Health of the Russian Federation sent experts.", ["Ministry of Health of the Russian Federation"]),
     ("Computer Science Department New York University", ["New York University"]),
     ("Ivan Petrov, the Chairman of RSYU, opened the forum.", ["RSYU"]),
+    # legal forms after a company name belong to it
+    ("Prizes came from Sakura Shoji Co., Ltd. and Ural Steel LLC.", ["Sakura Shoji Co., Ltd.", "Ural Steel LLC"]),
+    ("Baltic Trans GmbH, Nagoya Denki K.K. and Tomsk Rail JSC signed.",
+     ["Baltic Trans GmbH", "Nagoya Denki K.K.", "Tomsk Rail JSC"]),
+    ("It was funded by Amur Logistics Inc., a Khabarovsk firm.", ["Amur Logistics Inc."]),
 ]
 
 DISCOVER_RU = [
@@ -67,6 +72,16 @@ DISCOVER_RU = [
     ("ФЕДЕРАЛЬНОЙ СЛУЖБЫ ПО ТЕХНИЧЕСКОМУ И ЭКСПОРТНОМУ КОНТРОЛЮ", ["ФЕДЕРАЛЬНОЙ СЛУЖБЫ"]),
     ("Положение о Федеральном агентстве по делам молодежи утверждено.",
      ["Федеральном агентстве по делам молодежи"]),
+    # a trailing abbreviation of the parent is part of the name (and reported on its own)
+    ("Директор Института истории ДВО РАН Сергей Петров выступил.", ["Института истории ДВО РАН", "ДВО РАН"]),
+    ("Центр корейских исследований ИДВ РАН открылся.", ["Центр корейских исследований ИДВ РАН", "РАН"]),
+    ("при поддержке Министерства науки и высшего образования РФ", ["Министерства науки и высшего образования РФ"]),
+    # a person after the organisation is not part of it
+    ("Доклад профессора Университета Нагои Хироси Като «Лёд» прочитали.", ["Университета Нагои"]),
+    ("Слово взял ректор Университета Акиты Ёсио Сато.", ["Университета Акиты"]),
+    # a common noun before «Name» (and a legal form): the quoted name is the organisation
+    ("Спонсором стала компания ООО «Сибтех».", ["Сибтех"]),
+    ("Помог университет «Синергия».", ["Синергия"]),
 ]
 
 # Not institutions: places, people, counts, programmes, events, generic phrases
@@ -85,6 +100,13 @@ NEGATIVE = [
     "The Alumni Association met in Tokyo.",
     "В университете прошла лекция для студентов.",
     "ректоры университетов России и Японии собрались в Москве.",
+    "Призовой фонд составил 200 тыс. рублей.",  # фонд as money
+    "Стипендиальный фонд вырос вдвое.",
+    "Вторая такая школа пройдёт летом.",  # ordinal + demonstrative, no name
+    "Руководитель центра Мария Иванова выступила.",  # a person after the organisation word
+    "В центре Иван Петрович Сидоров рассказал о планах.",
+    "Участники провели летнюю школу «Юный инженер».",  # a school as an event
+    "The Prize Fund was 5,000 dollars.",
 ]
 
 
@@ -149,6 +171,15 @@ def test_aliases_defined_in_the_text(make_doc, text, alias, oid):
         assert full.id == oid
 
 
+@pytest.mark.parametrize("text, full, short", [
+    ("Sakura Shoji Co., Ltd. sent gifts. Later Sakura Shoji paid for travel.", "Sakura Shoji Co., Ltd.", "Sakura Shoji"),
+    ("Books came from Kama Tekstil LLC. Kama Tekstil is in Kazan.", "Kama Tekstil LLC", "Kama Tekstil"),
+])
+def test_company_named_without_its_legal_form(make_doc, text, full, short):
+    ms = run(make_doc, text)
+    assert texts(ms) == [full, short] and ms[0].id == ms[1].id
+
+
 def test_country_in_parentheses_is_not_an_alias(make_doc):
     ms = run(make_doc, "Ivanovo State University (Russia) signed. Russia is large.")
     assert texts(ms) == ["Ivanovo State University"]
@@ -161,7 +192,8 @@ SUB_UNITS = [
     ("北海道大学スラブ・ユーラシア研究センター教授", [("北海道大学", None), ("スラブ・ユーラシア研究センター", "hokkaido-university")]),
     ("Hokkaido University’s Graduate School of Engineering", [("Hokkaido University", None),
                                                             ("Graduate School of Engineering", "hokkaido-university")]),
-    ("доцент факультета Психологии МГУ", [("факультета Психологии", "moscow-state-university"), ("МГУ", None)]),
+    ("доцент факультета Психологии МГУ", [("факультета Психологии МГУ", "moscow-state-university"), ("МГУ", None)]),
+    ("сотрудник кафедры истории ИСАА МГУ", [("кафедры истории ИСАА МГУ", "moscow-state-university"), ("МГУ", None)]),
 ]
 
 

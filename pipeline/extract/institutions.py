@@ -101,9 +101,10 @@ def _aliases(text: str, found: list[Found], g: Gazetteer, w: orgwords.OrgWords) 
         for e in entries:
             if e.id in ids:
                 table.setdefault(a, ids[e.id])
-    for f in found:  # discovered companies: "Mitsui and Co." → Mitsui
-        m = re.match(r"^(\w[\w\-]+)\s+(?:and|&)\s+Co\.?$", text[f.start:f.end])
-        if m:
+    short = re.compile(rf"^(\w.*?\w)(?:\s+(?:and|&)\s+Co\.?|{orgpatterns.legal_tail(w).pattern})$")
+    for f in found:  # companies without their legal form: "Mitsui and Co.", "Hokuyo Trading Co., Ltd."
+        m = short.match(text[f.start:f.end]) if f.type == "company" and f.source != "alias" else None
+        if m and len(m.group(1)) >= 3:
             table.setdefault(m.group(1), f)
     by_initials: dict[str, set[str]] = {}
     for f in found:

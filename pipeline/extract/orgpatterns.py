@@ -144,12 +144,23 @@ def _discover_en(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: st
             if e == h and h > s and f"{ch[h - 1].text} {ch[h].text}" in w.en_programme:
                 continue  # "Japan-Russia Baikal Field School" is a programme
             start = ch[s].start if owner is None else owner.start
-            f = _en_found(text, start, ch[e].end, head, owner, w, g, lang)
+            stop = ch[e].end
+            tail = legal_tail(w).match(text, stop)  # "Hokuyo Trading Co., Ltd.", "X Inc., K.K."
+            if tail:
+                stop = tail.end()
+            f = _en_found(text, start, stop, head, owner, w, g, lang)
             orgs.append((s, e, f))
             out.append(f)
             floor = e + 1
         _en_parents(text, ch, orgs, out, w)
     return out
+
+
+@lru_cache(maxsize=4)
+def legal_tail(w: OrgWords) -> re.Pattern:
+    """Legal forms written after a company word: ", Ltd.", " LLC", ", Inc." (dotted forms first)."""
+    forms = "|".join(re.escape(f) for f in sorted(w.en_company, key=lambda f: (-len(f), f)))
+    return re.compile(rf"(?:,?[ \u00a0](?:{forms})(?![A-Za-z]))+")
 
 
 def _en_found(text: str, s: int, e: int, head: Head, owner: Found | None, w: OrgWords,

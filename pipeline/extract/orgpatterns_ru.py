@@ -19,6 +19,10 @@ from .romanize import slug, translit_ru
 
 _RU_ADJ = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими)$")
 _RU_GEN = re.compile(r"(?:а|я|ы|и|ов|ев|ей|ий|ых|их|ого|его|ой|ии)$")
+_ACRO = re.compile(r"[А-ЯЁ]{2,6}(?![а-яё])")
+_DET_END = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими|ья|ье|ью|ьи"
+                      r"|ьего|ьей|ьему|ьим|а|о|у|е|и|ы|я)?$")
+_PATRONYMIC = re.compile(r"(?:ович|евич|овна|евна|ична|инична)(?:а|у|ем|ом|е|ы|ой|ою)?$")
 _RU_VERB = re.compile(r"(?:ла|ли|ло|ал|ил|ял|ел|ть|ться|ется|ются|ет|ют|ит|ят)$")
 
 
@@ -59,8 +63,12 @@ def discover(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: str | 
                 toks[s - 1].text.casefold().endswith(agree) and agree and \
                 toks[s - 1].text.casefold() not in w.ru_stop:
             s -= 1
+        s = _pre_start(toks, s, i, w)
         e, k, names = i, i + 1, 0
         parent = None
+        quote_only = False  # "компания ООО «Примробот»": the quoted name is the organisation
+        legal = False
+        heading = toks[i].text.isupper()
         while k < n and k - i <= 8:
             t = toks[k]
             low = t.text.casefold()
@@ -77,8 +85,23 @@ def discover(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: str | 
                 break  # ПО ТЕХНИЧЕСКОМУ: a preposition in an upper-case heading
             if t.gaz is not None:
                 parent = t.gaz
+                if not heading and _ACRO.match(t.text) and text[toks[k - 1].end:t.start] == " ":
+                    e = k  # Институт востоковедения РАН: the parent's abbreviation ends the name
                 break
+            if not heading and _ACRO.fullmatch(t.text) and t.text not in w.ru_quoted and not place_en_ru(w, t.text):
+                j = k  # Центр японских исследований ИВ РАН: unknown abbreviations up to the parent's
+                while j < n and toks[j].gaz is None and _ACRO.fullmatch(toks[j].text):
+                    j += 1
+                if j < n and toks[j].gaz is not None and _ACRO.match(toks[j].text) and \
+                        all(text[a.end:b.start] == " " for a, b in zip(toks[k - 1:j], toks[k:j + 1])):
+                    parent, e, k = toks[j].gaz, j, j + 1
+                break
+            if t.text in w.ru_quoted and t.text.isupper():
+                legal, k = True, k + 1  # ООО, АО: a legal form before «Name»
+                continue
             if t.text.startswith("«"):
+                if (legal or toks[i].text[:1].islower()) and not any(_cap(x) and x.text not in w.ru_quoted for x in toks[s:k]):
+                    quote_only = True
                 e, k = k, k + 1
                 break
             if low in ("имени", "им.", "им") and k + 1 < n:
@@ -103,6 +126,8 @@ def discover(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: str | 
             if _cap(t) and (_CYR.match(t.text) or _LAT.match(t.text)):
                 if _ru_head(t, w) or (e == i and names >= 2) or (e > i and toks[e].text[:1].islower() and names >= 2):
                     break
+                if _person(toks, k, e, w):
+                    break  # центра Анна Соколова; Университета Тоямы Кэнтаро Мацуи
                 names += 1
                 e, k = k, k + 1
                 continue
@@ -111,9 +136,15 @@ def discover(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: str | 
                 e, k = k, k + 1
                 continue
             break
+        if quote_only:
+            q = toks[e]
+            if head.type != "school" and head.role != "unit":
+                out.append(_quoted(text, q, head.type, lang))
+            i = e + 1
+            continue
         span = toks[s:e + 1]
         if len(span) >= 2 and any(_cap(t) or t.text.startswith("«") for t in span):
-            words = [t.text for t in span if t.text.casefold() not in ("имени", "им.")]
+            words = [t.text for t in span if t.text.casefold() not in ("имени", "им.") and t.gaz is None]
             hi = i - s
             after = words[hi + 1:]
             if after and all(x[:1].isupper() for x in after):  # Университет Сока → Soka University
@@ -159,8 +190,39 @@ def _ru_quoted(text: str, toks: list[Tok], w: OrgWords, lang: str | None) -> lis
         st = ru_stem(a.text) if _CYR.search(a.text) and not a.text.isupper() else a.text
         typ = next((v for k, v in w.ru_quoted.items() if st == k or st.startswith(k) and len(st) - len(k) <= 1), None)
         if typ:
-            inner = b.text[1:-1].strip()
-            s = b.start + 1 + (len(b.text[1:-1]) - len(b.text[1:-1].lstrip()))
-            out.append(Found(s, s + len(inner), slug(inner) or "org", inner, typ, None, None, "pattern",
-                             0.7, en=translit_ru(inner), lang=lang))
+            out.append(_quoted(text, b, typ, lang))
     return out
+
+
+def _quoted(text: str, q: Tok, typ: str, lang: str | None) -> Found:
+    """The name inside a «quoted» token, without the quotes and surrounding spaces."""
+    inner = q.text[1:-1].strip()
+    s = q.start + 1 + (len(q.text[1:-1]) - len(q.text[1:-1].lstrip()))
+    return Found(s, s + len(inner), slug(inner) or "org", inner, typ, None, None, "pattern", 0.7,
+                 en=translit_ru(inner), lang=lang)
+
+
+def _pre_start(toks: list[Tok], s: int, i: int, w: OrgWords) -> int:
+    """Where the adjectives before the head begin: after a determiner or ordinal followed by a
+    lower-case word ("Первая такая школа") and after a modifier that makes the head a thing
+    ("Призовой фонд")."""
+    for j in range(s, i):
+        low = toks[j].text.casefold().replace("ё", "е")
+        m = _DET_END.search(low)
+        det = any(low[:m.start()] == d for d in w.ru_determiners) if m else False
+        if det and not _cap(toks[j + 1]) or ru_stem(low) in w.ru_not_org:
+            s = j + 1
+    return s
+
+
+def _person(toks: list[Tok], k: int, e: int, w: OrgWords) -> bool:
+    """toks[k] starts a person's name: a known given name or a word before a patronymic, or the
+    first of two more capitalised words right after the name's own (Тоямы | Кэнтаро Мацуи)."""
+    t = toks[k]
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if nxt is None or not _cap(nxt) or not _CYR.match(nxt.text):
+        return False
+    if ru_stem(t.text) in w.ru_given or _PATRONYMIC.search(nxt.text):
+        return True
+    return e == k - 1 and _ru_head(toks[e], w) is None and _cap(toks[e]) and \
+        place_en_ru(w, f"{t.text} {nxt.text}") is None and place_en_ru(w, f"{toks[e].text} {t.text}") is None

@@ -74,6 +74,9 @@ class OrgWords:
     ru_quoted: dict[str, str]
     ru_stop: frozenset[str]
     ru_translate: dict[str, str]
+    ru_given: frozenset[str]  # stems of common given names: a person, never part of a name
+    ru_determiners: frozenset[str]  # stems of ordinals/demonstratives: "Первая такая школа"
+    ru_not_org: frozenset[str]  # adjective stems making the head a thing: "Призовой фонд"
     countries: dict[str, str] = field(default_factory=dict)  # any form (folded) → ISO code
     country_en: dict[str, str] = field(default_factory=dict)  # ISO code → English name
     cities: dict[str, tuple[str, str]] = field(default_factory=dict)  # form → (en, ISO)
@@ -101,6 +104,12 @@ def _strings(d: dict, key: str, where: str, problems: list[str]) -> list[str]:
         problems.append(f"{where}.{key}: expected a list of non-empty strings")
         return []
     return v
+
+
+def _ru_stem(word: str) -> str:
+    from .gazetteer import ru_stem
+
+    return ru_stem(word)
 
 
 def load(words_path: Path | None = None, places_path: Path | None = None) -> OrgWords:
@@ -146,6 +155,9 @@ def load(words_path: Path | None = None, places_path: Path | None = None) -> Org
         ru_quoted=dict(ru.get("quoted_kinds", {})),
         ru_stop=frozenset(_strings(ru, "stop", "ru", problems)),
         ru_translate=dict(ru.get("translate", {})),
+        ru_given=frozenset(_ru_stem(x) for x in _strings(ru, "given_names", "ru", problems)),
+        ru_determiners=frozenset(_strings(ru, "determiners", "ru", problems)),
+        ru_not_org=frozenset(_strings(ru, "not_org_modifiers", "ru", problems)),
     )
     for t in list(words.ja_legal.values()) + list(words.ru_quoted.values()):
         if t not in TYPES:
