@@ -80,7 +80,9 @@ def run_batch(raw: Path, out: Path, cfg: Config, workers: int = 0, executor: str
         files, rejected = discover(raw, out)
         manifest = Manifest.load(out)
         config_sha = cfg.sha256()
-        todo = plan(files, manifest, out, __version__, config_sha, force)
+        reviews = _reviews(out)  # doc_id -> (digest, JSON list)
+        todo = plan(files, manifest, out, __version__, config_sha, force,
+                    {doc_id: d for doc_id, (d, _) in reviews.items()})
         result.counts["skipped"] = len(todo.skipped)
         live_ids = {f.doc_id for f in files}
         for rel in todo.deleted:
@@ -89,7 +91,8 @@ def run_batch(raw: Path, out: Path, cfg: Config, workers: int = 0, executor: str
             manifest.entries.pop(rel, None)
             _fail(result, Failure(rel, "discover", reason))
         by_rel = {f.rel: f for f in todo.todo}
-        tasks = [Task(f.rel, str(f.path), f.doc_id, str(out / f.out_rel())) for f in todo.todo]
+        tasks = [Task(f.rel, str(f.path), f.doc_id, str(out / f.out_rel()), reviews.get(f.doc_id, ("", ""))[1])
+                 for f in todo.todo]
         bar = _progress_bar(len(tasks)) if progress and tasks else None
         last_save = time.monotonic()
 
@@ -101,7 +104,8 @@ def run_batch(raw: Path, out: Path, cfg: Config, workers: int = 0, executor: str
             result.peak_rss_mb = max(result.peak_rss_mb, o.peak_rss_mb)
             if o.ok:
                 result.counts["done"] += 1
-                manifest.entries[o.rel] = Entry(o.sha256, f.size, f.mtime_ns, f.doc_id, __version__, config_sha)
+                manifest.entries[o.rel] = Entry(o.sha256, f.size, f.mtime_ns, f.doc_id, __version__, config_sha,
+                                                reviews=reviews.get(f.doc_id, ("", ""))[0])
             else:
                 _fail(result, Failure(o.rel, o.stage or "process", o.reason or "unknown error"))
                 # an older output describes other content or settings: do not leave it behind
@@ -131,6 +135,19 @@ def run_batch(raw: Path, out: Path, cfg: Config, workers: int = 0, executor: str
         result.seconds = time.perf_counter() - t_start
         result.report = _write_report(out, result, started, raw, workers, executor, config_sha)
     return result
+
+
+def _reviews(out: Path) -> dict[str, tuple[str, str]]:
+    """The corrections people made in `pipeline review` (OUT/_pipeline/reviews.json), per
+    document: (digest, JSON list). Cheap when there are none: the review package is only
+    imported when the file exists."""
+    if not (out / PIPELINE_DIR / "reviews.json").is_file():
+        return {}
+    from .review.reviews import digest, load_reviews
+
+    store = load_reviews(out)
+    return {doc_id: (digest(store, doc_id), json.dumps(items, ensure_ascii=False, sort_keys=True))
+            for doc_id, items in sorted(store.items()) if items}
 
 
 def cores() -> int:

@@ -39,6 +39,7 @@ class Task:
     path: str  # absolute path of the raw file
     doc_id: str
     out_path: str  # absolute path of the JSON to write
+    reviews: str = ""  # the document's reviews (JSON list) to apply to the output, if any
 
 
 @dataclass(slots=True)
@@ -112,13 +113,27 @@ def execute(task: Task, config: Config, process_fn: ProcessFn | None = None,
         return Outcome(task.rel, False, sha, "process", f"{type(e).__name__}: {e}", dict(timings))
     t0 = time.perf_counter()
     try:
-        output.write_atomic(Path(task.out_path), output.document_json(doc))
+        output.write_atomic(Path(task.out_path), _document_json(doc, task))
     except MemoryError:
         return Outcome(task.rel, False, sha, "output", _oom_reason(config), dict(timings), recycle=True)
     except (OSError, TypeError, ValueError) as e:
         return Outcome(task.rel, False, sha, "output", f"{type(e).__name__}: {e}", dict(timings))
     timings["output"] = time.perf_counter() - t0
     return Outcome(task.rel, True, sha, timings=dict(timings))
+
+
+def _document_json(doc: Any, task: Task) -> str:
+    """The output JSON, with the reviews people made on this document applied (they survive
+    re-extraction; reviews of a text that has changed are flagged stale, not applied)."""
+    from . import output
+
+    if not task.reviews:
+        return output.document_json(doc)
+    import json
+
+    from .review.reviews import apply_reviews
+
+    return output.dumps(apply_reviews(doc.to_dict(), {task.doc_id: json.loads(task.reviews)}), compact=True)
 
 
 def _oom_reason(config: Config) -> str:

@@ -51,6 +51,7 @@ class Entry:
     version: str
     config_sha256: str
     deleted: bool = False  # raw file gone, output kept (batch.keep_deleted)
+    reviews: str = ""  # digest of the reviews applied to the output ("" = none)
 
 
 def doc_id_of(rel: str) -> str:
@@ -145,16 +146,19 @@ class Plan:
 
 
 def plan(files: list[RawFile], manifest: Manifest, out: Path, version: str,
-         config_sha256: str, force: bool = False) -> Plan:
+         config_sha256: str, force: bool = False, reviews: dict[str, str] | None = None) -> Plan:
     """Decide per file: skip, (re)do; and which manifest entries lost their raw file.
+    `reviews`: doc_id -> digest of its reviews; an output made under other reviews is redone.
     Updates `manifest` for files found unchanged (new mtime, adopted outputs)."""
     p = Plan()
+    reviews = reviews or {}
     for f in files:
         e = manifest.entries.get(f.rel)
         out_path = out / f.out_rel()
+        wanted = reviews.get(f.doc_id, "")
         if force:
             p.todo.append(f)
-        elif (e is not None and not e.deleted and e.version == version
+        elif (e is not None and not e.deleted and e.version == version and e.reviews == wanted
               and e.config_sha256 == config_sha256 and e.doc_id == f.doc_id and out_path.is_file()):
             if (e.size, e.mtime_ns) == (f.size, f.mtime_ns):
                 p.skipped.append(f)
@@ -163,7 +167,7 @@ def plan(files: list[RawFile], manifest: Manifest, out: Path, version: str,
                 p.skipped.append(f)
             else:
                 p.todo.append(f)
-        elif out_path.is_file() and (adopted := _adopt(f, out_path, version, config_sha256)):
+        elif not wanted and out_path.is_file() and (adopted := _adopt(f, out_path, version, config_sha256)):
             manifest.entries[f.rel] = adopted
             p.skipped.append(f)
         else:

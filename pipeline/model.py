@@ -9,7 +9,8 @@ exclusive, and `doc.text[m.start:m.end] == m.text` holds for every block and men
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
+from functools import cache
 from typing import Any
 
 #: Block kinds produced by ingest.
@@ -178,9 +179,26 @@ class Document:
         return None
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        d = _plain(self)
         d.pop("published_hints")
         return d
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def _plain(obj: Any) -> Any:
+    """A dataclass tree as plain dicts and lists: what `dataclasses.asdict` gives, without its
+    deep copies (it is the hot path of writing a document with thousands of tokens)."""
+    if is_dataclass(obj):
+        return {name: _plain(getattr(obj, name)) for name in _field_names(type(obj))}
+    if isinstance(obj, (list, tuple)):
+        return [_plain(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: _plain(v) for k, v in obj.items()}
+    return obj
 
 
 MENTION_FIELDS = ("dates", "institutions", "attendance")

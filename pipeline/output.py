@@ -13,13 +13,17 @@ from typing import Any
 from .model import Document
 
 
-def dumps(obj: dict[str, Any]) -> str:
-    """Canonical JSON: UTF-8 text, keys sorted, stable indentation, trailing newline."""
+def dumps(obj: dict[str, Any], compact: bool = False) -> str:
+    """Canonical JSON: UTF-8 text, keys sorted, trailing newline; indented for files people
+    edit (gold, reviews), compact for document outputs (CPython's C encoder only runs
+    without indentation, and a document with its tokens is mostly numbers)."""
+    if compact:
+        return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
     return json.dumps(obj, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
 def document_json(doc: Document) -> str:
-    return dumps(doc.to_dict())
+    return dumps(doc.to_dict(), compact=True)
 
 
 @lru_cache(maxsize=1)

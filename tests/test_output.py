@@ -25,7 +25,8 @@ def test_json_is_canonical_and_valid():
     text = output.document_json(doc)
     obj = json.loads(text)
     assert output.validate(obj) == []
-    assert text == output.dumps(json.loads(text)), "re-serialising gives the same bytes"
+    assert text == output.dumps(json.loads(text), compact=True), "re-serialising gives the same bytes"
+    assert text.count("\n") == 1, "one line per document"
     assert list(obj) == sorted(obj), "keys sorted"
     assert "published_hints" not in obj
     assert "2020年" in text, "UTF-8, not \\u escapes"

@@ -212,19 +212,6 @@ def test_any_sequence_of_reviews_keeps_output_sound_and_applies_idempotently(act
     assert apply_reviews(raw_doc(), store) == out  # a re-run ends where the reviews say
 
 
-def test_apply_to_outputs_rewrites_reviewed_files_once(tmp_path):
-    from pipeline.review.reviews import apply_to_outputs
-
-    doc = raw_doc()
-    write_output(tmp_path, sample_doc())
-    write_output(tmp_path, sample_doc("other"))
-    save_reviews(tmp_path, reviewed(doc, request(doc, "reject", "dates", "2021", "2021")))
-    assert apply_to_outputs(tmp_path) == ["sample"]
-    assert apply_to_outputs(tmp_path) == []  # already applied
-    written = json.loads((tmp_path / "sample.json").read_text("utf-8"))
-    assert find(written, "dates", "2021") == [] and validate(written) == []
-
-
 def test_a_stale_review_past_the_end_of_the_new_text_can_be_forgotten():
     doc = raw_doc()
     store = reviewed(doc, request(doc, "reject", "dates", "2021", "2021"))

@@ -248,25 +248,6 @@ def new_mention(kind: str, text: str, start: int, end: int) -> dict[str, Any]:
 
 
 def digest(reviews: Store, doc_id: str) -> str:
-    """A short fingerprint of one document's reviews (for a manifest: re-apply when it changes)."""
+    """A short fingerprint of one document's reviews: the batch manifest keeps it, so that an
+    output made under other reviews is redone."""
     return hashlib.sha256(json.dumps(reviews.get(doc_id, []), sort_keys=True).encode()).hexdigest()[:16]
-
-
-def apply_to_outputs(out: Path) -> list[str]:
-    """Re-apply the reviews to the output files of every reviewed document under `out` (idempotent).
-    For the end of a batch run: documents the run skipped as unchanged get reviews made since.
-    The doc_ids whose file changed. (A withdrawn verdict needs a fresh extraction to undo: see
-    `digest` for keeping that in a manifest.)"""
-    store = load_reviews(out)
-    changed = []
-    for doc_id in sorted(store):
-        path = Path(out) / f"{doc_id}.json"
-        try:
-            before = path.read_text("utf-8")
-        except FileNotFoundError:
-            continue
-        after = dumps(apply_reviews(json.loads(before), store))
-        if after != before:
-            write_atomic(path, after)
-            changed.append(doc_id)
-    return changed
