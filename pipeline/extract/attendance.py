@@ -26,6 +26,8 @@ _MAX_VALUE = 100_000_000
 _REACH = 300  # characters around a figure (within its sentence) where its cue words are looked for
 _YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|from|of|by|until|to)|в|с|до)\s*$", re.I)
 _OPEN = {"（": "）", "(": ")"}
+_CLAUSE_BREAK = re.compile(r"[;；(]|,(?![0-9])")  # a comma inside 1,000 is no break
+_JA_CLAUSE_END = re.compile(r"[。、，,]")
 _INCLUDING = re.compile(r"\bincluding\b|\bamong them\b|\bof whom\b|うち|含む|含め|в том числе|из них|включая", re.I)
 
 
@@ -137,6 +139,9 @@ def _decide(cues: Cues, c: _Cand, text: str, sent: tuple[int, int]) -> None:
     if c.lang == "ja":
         if cues.neg_ja_before.search(text[max(ss, c.ts - 8):c.ts]) or cues.neg_ja_after.match(text[c.te:se]):
             return
+        clause = _JA_CLAUSE_END.split(text[c.te:min(se, c.te + 40)], 1)[0]
+        if cues.neg_ja_clause.search(clause):  # 3名まで派遣可能: a quota
+            return
         after = text[c.te:se]
         m = cues.cue_ja_after.search(after)
         before = cues.cue_ja_before.search(text[ss:c.s])
@@ -145,8 +150,12 @@ def _decide(cues: Cues, c: _Cand, text: str, sent: tuple[int, int]) -> None:
         elif m:
             c.keep, c.conf = True, 0.9 if m.start() <= 12 else 0.75
         return
-    window = text[max(ss, c.ts - 40):min(se, c.te + 15)]
-    if cues.neg_latin.search(window):
+    # the words around the figure in its own clause ("24 finalists, selected from 61 applicants,":
+    # the applicants are another count), then a modal later in the sentence (up to 20 can apply)
+    before = _CLAUSE_BREAK.split(text[max(ss, c.ts - 40):c.ts])[-1]
+    after = _CLAUSE_BREAK.split(text[c.te:min(se, c.te + 15)], 1)[0]
+    if cues.neg_latin.search(before + text[c.ts:c.te] + after) or cues.neg_latin_clause.search(before) or \
+            cues.neg_latin_clause.search(text[c.te:min(se, c.te + 80)]):
         return
     if c.strong:
         c.keep, c.conf = True, 0.9

@@ -21,7 +21,7 @@ QUALS = ("approx", "at_least", "at_most")
 # section -> keys that must hold lists of strings (empty lists allowed where noted)
 _REQUIRED = {
     "units": LANGS, "strong_units": ("en", "ru"), "cues": LANGS, "cues_before": LANGS,
-    "negative": ("ja_before", "ja_after", "en", "ru"),
+    "negative": ("ja_before", "ja_after", "en", "ru", "ja_clause", "latin_clause"), "labels": ("nouns", "link"),
     "cumulative": ("before", "sentence", "event_count_units", "per_event"), "totals": ("before",),
     "not_attendance_units": LANGS, "tables": ("participants", "name", "date", "end_marks"),
     "events": ("ja", "en", "ru", "generic_ja"), "organisers": ("ja_after", "en_before", "en_verbs", "ru_before"),
@@ -32,11 +32,10 @@ _ALPHA = re.compile(r"[A-Za-z0-9А-Яа-яЁё]")
 
 
 def _word(w: str, bounded: bool) -> str:
-    """One cue entry as a regex: literal text, "*" at the end = any word ending."""
+    """One cue entry as a regex: literal text, "*" at the end of a word = any word ending
+    ("участник*", "стал* участник*")."""
     star = w.endswith("*")
-    body = re.escape(w[:-1] if star else w).replace(r"\ ", r"\s+")
-    if star:
-        body += r"\w*"
+    body = re.escape(w).replace(r"\*", r"\w*").replace(r"\ ", r"\s+")
     if bounded:  # word boundaries for Latin and Cyrillic words only (Japanese has no spaces)
         if _ALPHA.match(w[0]):
             body = r"(?<!\w)" + body
@@ -66,6 +65,8 @@ class Cues:
     neg_ja_before: re.Pattern
     neg_ja_after: re.Pattern
     neg_latin: re.Pattern
+    neg_ja_clause: re.Pattern  # capacity / quota phrases later in the figure's clause
+    neg_latin_clause: re.Pattern
     qual_before: dict     # qualifier -> pattern anchored at the end of the text before the number
     qual_after: dict      # qualifier -> pattern anchored at the start of the text after the figure
     cum_before: re.Pattern
@@ -149,8 +150,10 @@ def cues() -> Cues:
     label_words = data["cues_before"]["en"] + data["cues_before"]["ru"] + ["参加者数", "参加人数", "参加者", "出席者数",
                                                                             "出席者", "来場者数", "来場者", "参加数"]
     qual_words = [w for lang in LANGS for qual in QUALS for w in q[lang][f"{qual}_before"]]
-    labelled = re.compile(rf"{alt(label_words)}\s*(?:は|が|[:：])?\s*(?P<qual>{alt(qual_words)}\s*)?{num}"
-                          rf"(?![0-9０-９]|[.,][0-9]|\s*(?:{alt(data['not_attendance_units']['ja'], False)}))", re.I)
+    linked = rf"{alt(data['labels']['nouns'])}\s+(?:\w+\s+){{0,3}}?{alt(data['labels']['link'])}"
+    labelled = re.compile(rf"(?:{alt(label_words)}\s*(?:は|が|[:：])?|{linked})\s*(?P<qual>{alt(qual_words)}\s*)?{num}"
+                          rf"(?![0-9０-９]|[.,][0-9]|\s*(?:{alt(data['not_attendance_units']['ja'], False)})|"
+                          rf"\s*{alt(data['not_attendance_units']['en'] + data['not_attendance_units']['ru'])})", re.I)
     t = data["tables"]
     return Cues(
         raw=data,
@@ -163,6 +166,8 @@ def cues() -> Cues:
         neg_ja_before=_compile(data["negative"]["ja_before"], False),
         neg_ja_after=re.compile(r"^[をがのはにも]?\s*" + alt(data["negative"]["ja_after"], False)),
         neg_latin=_compile(data["negative"]["en"] + data["negative"]["ru"]),
+        neg_ja_clause=_compile(data["negative"]["ja_clause"], False),
+        neg_latin_clause=_compile(data["negative"]["latin_clause"]),
         qual_before=qual_before,
         qual_after=qual_after,
         cum_before=re.compile(alt(data["cumulative"]["before"]) + r"\s*(?:で|に|[:：])?\s*$", re.I),
