@@ -18,7 +18,7 @@ BLOCK_KINDS = ("title", "heading", "paragraph", "list_item", "table_cell", "capt
 
 DATE_KINDS = ("day", "month", "year", "fiscal_year", "range")
 QUALIFIERS = ("exact", "approx", "at_least", "at_most")
-INSTITUTION_SOURCES = ("gazetteer", "pattern", "alias", "publisher")
+INSTITUTION_SOURCES = ("gazetteer", "pattern", "alias", "publisher", "review")
 
 
 @dataclass(slots=True)

@@ -239,9 +239,8 @@ def new_mention(kind: str, text: str, start: int, end: int) -> dict[str, Any]:
         return {**base, "value": "", "kind": "day", "calendar": "gregorian", "inferred": False,
                 "inferred_from": None, "rule": "review"}
     if kind == "institutions":
-        # "pattern" until the schema's source enum has a "review" value (see the report)
         return {**base, "name": "", "id": "", "type": "organisation", "country": None,
-                "parent": None, "source": "pattern"}
+                "parent": None, "source": "review"}
     return {**base, "value": 0, "qualifier": "exact", "cumulative": False, "unit": "persons",
             "breakdown": [], "event": {"name": None, "date": None, "date_start": None, "id": None},
             "rule": "review"}
