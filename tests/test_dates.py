@@ -102,12 +102,30 @@ JAPANESE = [
     ("2020年 \n\n9月25日 \n\n円卓会議", ["2020-09-25"]),
     ("2021年\n\n12月8-9日\n\nワークショップ", ["2021-12-08/2021-12-09"]),
     ("2019\n\n年度の専門セクション", ["FY2019"]),
+    # listed days: consecutive ones make a range, others are dates of their own
+    ("2023年11月4日・5日に開催", ["2023-11-04/2023-11-05"]),
+    ("2023年11月4日（土）・5日（日）", ["2023-11-04/2023-11-05"]),
+    ("2023年11月4日、5日、6日", ["2023-11-04/2023-11-06"]),
+    ("令和5年11月4日と5日", ["2023-11-04/2023-11-05"]),
+    ("2023年11月4日、11日に開催", ["2023-11-04", "2023-11-11"]),
+    ("2023年2月28日・30日", ["2023-02-28"]),
+    # ranges across months and of years written once
+    ("2023年7月30日～8月3日", ["2023-07-30/2023-08-03"]),
+    ("2016～2018年度の計画", ["FY2016/FY2018"]),
+    ("2016年〜2018年", ["2016/2018"]),
+    # academic years (学年度) written as two years: a year range
+    ("2022/23学年度の交換留学", ["2022/2023"]),
+    ("2022/2023学年度", ["2022/2023"]),
+    # month/day in digits: with a weekday, or both ends of a range
+    ("2020年の説明会は9/25（金）に行った。", ["2020", "2020-09-25"]),
+    ("2020年度の日程：10/2（金）～10/4（日）", ["FY2020", "2020-10-02/2020-10-04"]),
 ]
 
 JAPANESE_NOT_DATES = [
     "8項目の日露経済協力プラン", "第2回総会", "2年間で計5回", "2020年代", "3年生", "10か月", "6ヶ月",
     "第3月曜日", "1000年の歴史", "毎年4月1日から", "毎月20日", "北大時報 No.791", "011-706-2185",
     "10時30分から", "5,000円", "約20%", "同年", "翌月", "12月", "9月25日",
+    "参加者の3/4が学生", "得点は9/10", "2022/23号",
 ]
 
 ENGLISH = [
@@ -157,12 +175,32 @@ ENGLISH = [
     ("in mid-2019", ["2019"]),
     ("in early 2020", ["2020"]),
     ("in October 2019", ["2019-10"]),
+    # ranges: between … and …, day–day, month–month, listed days
+    ("held between 8 and 10 May 2018", ["2018-05-08/2018-05-10"]),
+    ("Between 30 June and 2 July 2021, the", ["2021-06-30/2021-07-02"]),
+    ("between July 12 and 15, 2017", ["2017-07-12/2017-07-15"]),
+    ("between May and July 2016", ["2016-05/2016-07"]),
+    ("Aug. 21–23, 2024", ["2024-08-21/2024-08-23"]),
+    ("from 30 January to 2 February 2020", ["2020-01-30/2020-02-02"]),
+    ("September–October 2018", ["2018-09/2018-10"]),
+    ("from April to June 2022", ["2022-04/2022-06"]),
+    ("Feb.–Mar. 2019", ["2019-02/2019-03"]),
+    ("on 10, 11 and 12 May 2018", ["2018-05-10/2018-05-12"]),
+    ("on 10 and 17 May 2018", ["2018-05-10", "2018-05-17"]),
+    # academic years written as two years
+    ("in the 2022/23 academic year", ["2022/2023"]),
+    ("the 2016–17 school year", ["2016/2017"]),
+    ("Academic Year 2020/21 begins", ["2020/2021"]),
+    # month/day in digits after a cue or weekday, or with a weekday after it
+    ("In 2020 the fair opened on 9/25.", ["2020", "2020-09-25"]),
+    ("In 2020 the fair: Fri 9/25 (online)", ["2020", "2020-09-25"]),
 ]
 
 ENGLISH_NOT_DATES = [
     "over the last 20 years", "2020 participants", "a total of 2000 people", "from 4:00 p.m. to 8:45 p.m.",
     "+7 (495) 98231 67", "No. 791", "in the 1990s", "May I help you?", "Symposium 2020",
     "March forward", "$2,020", "in 2020 students", "each January", "on Tuesday", "20%", "pre-2019",
+    "about 1/2 of them", "No. 2019/20 of the bulletin", "scored 9/10 in 2020s", "the 2019/21 academic year",
 ]
 
 RUSSIAN = [
@@ -187,6 +225,18 @@ RUSSIAN = [
     ("в начале 2021 года", ["2021"]),
     ("в 2021-м году", ["2021"]),
     ("2019-го года", ["2019"]),
+    # ranges of days and months, listed days, academic years
+    ("с 8 по 10 мая 2018 года", ["2018-05-08/2018-05-10"]),
+    ("8–10 мая 2018 г.", ["2018-05-08/2018-05-10"]),
+    ("с 30 июня по 2 июля 2021 года", ["2021-06-30/2021-07-02"]),
+    ("сентябрь–октябрь 2018", ["2018-09/2018-10"]),
+    ("с сентября по ноябрь 2018 года", ["2018-09/2018-11"]),
+    ("в сентябре–октябре 2018 г.", ["2018-09/2018-10"]),
+    ("10 и 11 мая 2018 года", ["2018-05-10/2018-05-11"]),
+    ("10 и 17 мая 2018 года", ["2018-05-10", "2018-05-17"]),
+    ("в 2022/2023 учебном году", ["2022/2023"]),
+    ("2016/17 учебный год", ["2016/2017"]),
+    ("В 2021/22 уч. г. планируется", ["2021/2022"]),
 ]
 
 RUSSIAN_NOT_DATES = ["20 лет", "на протяжении 7 лет", "в течение 2 лет", "тел. 8 (800) 555-35-35",
@@ -349,6 +399,26 @@ def test_fiscal_year_above_a_table_dates_its_rows():
 def test_following_year_in_same_paragraph():
     assert values("学生8名が9月2日から8日まで、2015年度日露青年交流事業に参加した。") == [
         "2015-09-02/2015-09-08", "FY2015"]
+
+
+SUPERSEDED_PLAN = [  # a year-less range followed by the plan's year and the year it took place
+    ("The summer school ran from 3 to 9 August online. Planned for August 2020, it was postponed "
+     "and finally held in August 2021.", "2021-08-03/2021-08-09"),
+    ("Летняя школа прошла с 3 по 9 августа. Её планировали на август 2020 года, но провели "
+     "в августе 2021 года.", "2021-08-03/2021-08-09"),
+    ("サマースクールは8月3日から9日まで開催された。2020年8月の予定が延期され、2021年8月に実施された。",
+     "2021-08-03/2021-08-09"),
+]
+
+
+@pytest.mark.parametrize("text,expected", SUPERSEDED_PLAN)
+def test_following_same_month_takes_the_latest_year_named(text, expected):
+    assert values(text)[0] == expected
+
+
+def test_following_other_month_takes_the_nearest_date():
+    assert values("The visit on 14 March prepared the workshop of October 2019; in 2021 it was "
+                  "repeated.")[0] == "2019-03-14"
 
 
 def test_russian_weekday_and_previous_heading():

@@ -221,11 +221,12 @@ class Resolver:
             out.append((year_for(self.title, month), "title"))
         if bare is not None:
             out.append((year_for(bare.a, month, bare.b), "previous_date"))
-        for g in block[f.in_block + 1:]:  # same paragraph, after
-            p = self._anchor(g)
-            if p is not None:
-                out.append((year_for(p, month), "following_date"))
-                break
+        after = [p for p in map(self._anchor, block[f.in_block + 1:]) if p is not None]
+        if after:  # same paragraph, after: the latest year named for the same month (`held from
+            # 22 to 28 March. First planned for March 2020, it finally took place in March 2021`),
+            # else the nearest date
+            same = [p.year for p in after if month is not None and p.month == month and not p.fiscal]
+            out.append((max(same) if same else year_for(after[0], month), "following_date"))
         return out
 
 

@@ -114,12 +114,20 @@ class Patterns:
     en_year_cue: re.Pattern  # look-back patterns (search with endpos = the atom's start)
     en_season: re.Pattern
     en_month_cue: re.Pattern
+    en_numeric_day_cue: re.Pattern  # a cue word or weekday before 9/25 (English)
     ru_season: re.Pattern
     ru_month_cue: re.Pattern
     recurring: re.Pattern  # 毎年 / every / каждый before a year-less date
     en_month: re.Pattern  # month names alone: where English / Russian dates can be
     ru_month: re.Pattern
     relative_marks: tuple[str, ...]  # a relative-year word contains one of these (年, year, году)
+    academic_after: re.Pattern  # academic-year words after a year pair (match at its end)
+    academic_before: re.Pattern  # ... or before it (search with endpos = its start)
+    between: re.Pattern  # 'between ' before a date (search with endpos = the atom's start)
+    between_and: re.Pattern  # ' and ' between two dates after 'between' (fullmatch)
+    ja_listed_day: re.Pattern  # `・9日（金）` after a Japanese day (match at the atom's end)
+    dmy_listed_day: re.Pattern  # `12 and ` / `12, ` before `14 March` (search with endpos)
+    dmy_listed_more: re.Pattern  # the same with a comma, once an 'and' is found
 
 
 def _ja_pattern(lex: Lexicon) -> str:
@@ -164,6 +172,10 @@ def _en_pattern(lex: Lexicon) -> str:
     wd = rf"(?:(?P<{{g}}>{_names(en['weekdays'], 'upper')})\.?,?\s+(?:the\s+)?)?"
     ordinal = r"(?:st|nd|rd|th)?"
     dconn = r"\s*(?:-|–|—|‐|to|until|till|through)\s*(?:the\s+)?"
+    # 'and' joins two days only after 'between' (between 3 and 5 October): the empty group
+    # `btw` is set when the match starts right after that word
+    btw = "(?P<btw{g}>" + "|".join(rf"(?<={re.escape(w)}\s)" for w in sorted(en["between"])) + ")?"
+    dconn_and = rf"(?(btw{{g}})(?:{dconn}|\s+(?:{_alt(en['between_and'])})\s+(?:the\s+)?)|{dconn})"
     year = _YEAR
     count = _alt(en["count_nouns"])
     fy = _alt(en["fiscal_prefixes"])
@@ -173,12 +185,14 @@ def _en_pattern(lex: Lexicon) -> str:
     # reader, looking back from the match
     return "(?=[A-Z\\d]|fiscal)(?:" + "|".join([
         # 5 November 2013 · Tuesday, 29 September · 29th Sept. · from 4 to 6 June 2019
-        (rf"{wd.format(g='wd_a')}(?<![\d:/])(?<!\d[.,])(?P<d_a>\d{{1,2}}){ordinal}(?!\d)"
-         rf"(?:{dconn}(?P<d2_a>\d{{1,2}}){ordinal})?(?:\s+of)?\s+(?P<m_a>{mon})"
+        (rf"{btw.format(g='_a')}{wd.format(g='wd_a')}(?<![\d:/])(?<!\d[.,])(?P<d_a>\d{{1,2}}){ordinal}(?!\d)"
+         rf"(?:{dconn_and.format(g='_a')}(?P<d2_a>\d{{1,2}}){ordinal})?(?:\s+of)?\s+(?P<m_a>{mon})"
          rf"(?:\.?,?\s+(?P<y_a>{year}))?"),
         # November 5, 2013 · Monday, November 22 · June 4-6, 2019 · Sept. 29
-        (rf"{wd.format(g='wd_b')}(?P<m_b>{mon})\.?\s+(?:the\s+)?(?P<d_b>\d{{1,2}}){ordinal}(?![\d:%])"
-         rf"(?:{dconn}(?P<d2_b>\d{{1,2}}){ordinal}(?![\d:%]))?(?:,?\s*(?P<y_b>{year}))?"),
+        (rf"{btw.format(g='_b')}{wd.format(g='wd_b')}(?P<m_b>{mon})\.?\s+(?:the\s+)?(?P<d_b>\d{{1,2}}){ordinal}(?![\d:%])"
+         rf"(?:{dconn_and.format(g='_b')}(?P<d2_b>\d{{1,2}}){ordinal}(?![\d:%]))?(?:,?\s*(?P<y_b>{year}))?"),
+        # November–December 2021 · from May to July 2019
+        rf"(?P<m_e>{mon})\.?\s*(?:-|–|—|‐|\s(?:to|until|through)\s)\s*(?P<m2_e>{mon})\.?,?\s+(?:of\s+)?(?P<y_e>{year})",
         # June 2019 · December of 2019
         rf"(?P<m_c>{mon})\.?,?\s+(?:of\s+)?(?P<y_c>{year})",
         # FY2020 · fiscal year 2019 · FY2018-2020
@@ -207,7 +221,9 @@ def _ru_pattern(lex: Lexicon) -> str:
     ru = lex.ru
     mon = _names(ru["months"], "capital")
     wds = _names(ru["weekdays"], "capital")
-    ywords = rf"(?:{_alt(ru['year_words'])})(?![а-яё])\.?"
+    full = [w for w in ru["year_words"] if not w.endswith(".")]
+    abbr = [w.rstrip(".") for w in ru["year_words"] if w.endswith(".")]
+    ywords = rf"(?:(?:{_alt(full)})(?![а-яё])|(?:{_alt(abbr)})(?![а-яё])\.?)"
     year = _YEAR
     dconn = r"\s*(?:-|–|—|‐|по|до)\s*"
     initials = "".join(sorted({f[0] for forms in ru["months"] for f in forms}))
@@ -218,6 +234,8 @@ def _ru_pattern(lex: Lexicon) -> str:
         (rf"(?<![\d:/])(?<!\d[.,])(?P<rd>\d{{1,2}})(?!\d)(?:{dconn}(?P<rd2>\d{{1,2}}))?\s+(?P<rm>{mon})"
          rf"(?:\.?\s+(?P<ry>{year})(?:\s*{ywords})?)?"
          rf"(?:\s*\(\s*(?P<rwd>{wds})\.?\s*\)|,?\s+(?P<rwd2>{wds}))?"),
+        # ноябрь–декабрь 2021 · с ноября по декабрь 2021 года
+        (rf"(?P<rm_e>{mon})\.?{dconn}(?P<rm2_e>{mon})\.?\s+(?P<ry_e>{year})(?:\s*{ywords})?"),
         # ноябрь 2021 года · в ноябре 2021 г. · в январе (a cue before it, checked by the reader)
         rf"(?P<rm_b>{mon})(?:\.?\s+(?P<ry_b>{year})(?:\s*{ywords})?|(?!\.?\s*\d))",
         # в 2021 году · с 1983 года · 1982–83 гг. · летом 2019 (season checked by the reader)
@@ -238,6 +256,13 @@ def _num_pattern(lex: Lexicon) -> str:
     eras = [e.name for e in lex.eras] + [e.short for e in lex.eras if e.short]
     era_abbr = "".join(e.abbrev for e in lex.eras)
     wd = "".join(lex.ja["weekdays"])
+    en_wd = _names(lex.en["weekdays"], "upper")
+
+    def md_wd(group: str) -> str:
+        """A weekday in brackets after a month/day: （金）, (Fri), (金・祝)."""
+        return (rf"[（(]\s*(?P<{group}>[{wd}]|{en_wd})(?:曜日?)?\.?"
+                r"(?:\s*[・･,、/]\s*(?:祝|休|祭)日?)?\s*[）)]")
+
     end = r"(?!\d|[.,/-]\d)"
     starts = "".join(sorted({e.abbrev for e in lex.eras} | {w[0] for w in eras}))
     return rf"(?=[\d{starts}])(?:" + "|".join([
@@ -249,15 +274,37 @@ def _num_pattern(lex: Lexicon) -> str:
         # 2019–2021: two years joined by a dash (a year range in any language)
         (rf"(?<![\d/-])(?<!\d[.,])(?P<yr>{_YEAR})\s*[–—-]\s*(?P<yr2>{_YEAR})"
          r"(?![\d%A-Za-z]|[.,/-]\d)"),
+        # 2019/20, 2019–20 next to an academic-year word (2019/20 academic year, в 2019/2020
+        # учебном году, 2020/21学年度): read_num checks the word
+        (rf"(?<![\d/-])(?<!\d[.,])(?P<ay>{_YEAR})\s*[/–—-]\s*(?P<ay2>\d{{4}}|\d\d)"
+         r"(?![\d%]|[.,/-]\d)"),
+        # 9/25（金）, Fri 9/25, on 9/25, 9/25～9/27: month/day without a year (read_num checks for a
+        # weekday or a cue word; ranges only in the form M/D–M/D or M/D–D)
+        (rf"(?<![\d/.,:-])(?P<mdm>\d{{1,2}})/(?P<mdd>\d{{1,2}})(?:\s*{md_wd('mdwd')})?"
+         rf"(?:\s*[～〜~\-–—]\s*(?:(?P<mdm2>\d{{1,2}})/)?(?P<mdd2>\d{{1,2}})(?:\s*{md_wd('mdwd2')})?)?"
+         r"(?![\d/%]|[.,:]\d)"),
         # H29.4.1 · 平成29.4.1
         (rf"(?:(?<![A-Za-z\d])(?P<ne>[{era_abbr}])|(?P<ne2>{_alt(eras)}))\s?(?P<ney>\d{{1,2}}|元)"
          rf"(?P<nesep>[./])(?P<nem>\d{{1,2}})(?P=nesep)(?P<ned>\d{{1,2}}){end}"),
     ]) + ")"
 
 
+_LISTED_DAY = r"(?<![\d:/.,])(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+
+
+def _ja_listed_day(lex: Lexicon) -> str:
+    """`・9日`, `、10日（土）`, `と9日` right after a Japanese day."""
+    wd = "".join(lex.ja["weekdays"])
+    seps = _alt(lex.ja["day_list_separators"])
+    return (rf"\s*(?:{seps})\s*(?P<d>\d{{1,2}}|[{_K}]{{1,3}})\s*日(?!間|目)"
+            rf"(?:\s*[（(]\s*[{wd}](?:曜日?)?\s*[）)])?")
+
+
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
     lex = lexicon()
+    and_words = lex.en["between_and"] + lex.ru["day_list_and"]
+    academic = lex.ja["academic_year"] + lex.en["academic_year"] + lex.ru["academic_year"]
     rel = {**lex.ja["relative_years"], **lex.en["relative_years"], **lex.ru["relative_years"]}
     rel_fy = lex.ja["relative_fiscal_years"]
     ranges = set(lex.ja["range_connectors"]) | set(lex.en["range_connectors"]) | set(lex.ru["range_connectors"])
@@ -275,6 +322,16 @@ def patterns() -> Patterns:
         **dict(zip(("ru_season", "ru_month_cue"), _ru_lookback(lex))),
         en_month=re.compile(_names(lex.en["months"], "upper")),
         ru_month=re.compile(_names(lex.ru["months"], "capital")),
+        en_numeric_day_cue=re.compile(
+            rf"(?<![A-Za-z])(?:(?:{_alt(lex.en['numeric_day_cues'])})|{_names(lex.en['weekdays'], 'upper')}\.?,?)\s+$",
+            re.I),
+        academic_after=re.compile(rf"\s*(?:{_alt(academic)})" + _LETTER, re.I),
+        academic_before=re.compile(rf"(?<![A-Za-zА-Яа-яЁё])(?:{_alt(academic)})\s*$", re.I),
+        between=re.compile(rf"(?<![A-Za-z])(?:{_alt(lex.en['between'])})\s+$"),
+        between_and=re.compile(rf"\s+(?:{_alt(lex.en['between_and'])})\s+"),
+        ja_listed_day=re.compile(_ja_listed_day(lex)),
+        dmy_listed_day=re.compile(rf"{_LISTED_DAY}\s*(?:{_alt(and_words)})\s+$"),
+        dmy_listed_more=re.compile(rf"{_LISTED_DAY}\s*(?:,|{_alt(and_words)}\s)\s*$"),
         relative_marks=tuple(sorted({w.split()[-1].lower() if " " in w else "年" for w in list(rel) + list(rel_fy)})),
         recurring=re.compile(rf"(?:{_alt(lex.ja['recurring'] + lex.en['recurring'] + lex.ru['recurring'])})"
                              r"\s*の?\s*$"),

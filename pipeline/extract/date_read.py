@@ -40,9 +40,13 @@ def _month(s: str | None) -> int | None:
     return n if n is not None and 1 <= n <= 12 else None
 
 
-def _day(s: str | None) -> int | None:
+def parse_day(s: str | None) -> int | None:
+    """A day of the month (1–31) written in digits or kanji, else None."""
     n = parse_number(s) if s else None
     return n if n is not None and 1 <= n <= 31 else None
+
+
+_day = parse_day
 
 
 def _valid(p: Point) -> bool:
@@ -164,6 +168,11 @@ def read_en(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
             if g[f"wd_{tag}"]:
                 (b or a).weekday = _en_weekday(lex, g[f"wd_{tag}"])
             return _atom(s, e, a, b, "en_dmy" if tag == "a" else "en_mdy", confidence=1.0 if a.year else 0.9)
+    if g["m_e"]:  # November–December 2021
+        y, m1, m2 = _year(lex, g["y_e"]), _en_month(lex, g["m_e"]), _en_month(lex, g["m2_e"])
+        if y is None or m2 <= m1:
+            return None
+        return _atom(s, e, Point(y, m1), Point(y, m2), "en_month_range")
     if g["m_c"]:
         y = _year(lex, g["y_c"])
         return _atom(s, e, Point(y, _en_month(lex, g["m_c"])), None, "en_month_year") if y else None
@@ -228,6 +237,11 @@ def read_ru(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
         if wd:
             (b or a).weekday = lex.ru_weekdays[wd.lower()]
         return _atom(s, e, a, b, "ru_dmy", confidence=1.0 if a.year else 0.9)
+    if g["rm_e"]:  # ноябрь–декабрь 2021
+        y, m1, m2 = _year(lex, g["ry_e"]), _ru_month(lex, g["rm_e"]), _ru_month(lex, g["rm2_e"])
+        if y is None or m2 <= m1:
+            return None
+        return _atom(s, e, Point(y, m1), Point(y, m2), "ru_month_range")
     if g["rm_b"]:
         if g["ry_b"]:
             y = _year(lex, g["ry_b"])
@@ -270,6 +284,16 @@ def read_num(m: re.Match, lex: Lexicon, lang: str | None) -> Atom | None:
         day, month = (second, first) if month_first else (first, second)
         a = Point(_year(lex, g["ny"]), _month(str(month)), _day(str(day)))
         rule = "mdy_numeric" if month_first else "dmy_numeric"
+    elif g["ay"]:  # 2019/20 academic year: a year range
+        y = _year(lex, g["ay"])
+        y2 = _second_year(lex, y, g["ay2"]) if y is not None else None
+        pats = patterns()
+        after = pats.academic_after.match(m.string, e)
+        if y2 != (y or 0) + 1 or not (after or pats.academic_before.search(m.string, max(0, s - 25), s)):
+            return None
+        return _atom(s, after.end() if after else e, Point(y), Point(y2), "academic_year")
+    elif g["mdm"]:
+        return _month_day(m, lex, lang)
     elif g["yr"]:
         y = _year(lex, g["yr"])
         y2 = _second_year(lex, y, g["yr2"]) if y is not None else None
@@ -286,4 +310,31 @@ def read_num(m: re.Match, lex: Lexicon, lang: str | None) -> Atom | None:
         return None
     return _atom(s, e, a, None, rule)
 
+
+def _weekday_any(lex: Lexicon, s: str) -> int:
+    return lex.ja_weekdays[s] if s in lex.ja_weekdays else _en_weekday(lex, s)
+
+
+def _month_day(m: re.Match, lex: Lexicon, lang: str | None) -> Atom | None:
+    """9/25（金）, on 9/25, 9/25～9/27: a month/day without a year, only where it is clearly a
+    date: a weekday after it, a cue word or weekday before it (English), or both sides of a
+    range written as month/day (9/25～10/2)."""
+    g = m.groupdict()
+    s, e = m.start(), m.end()
+    a = Point(month=_month(g["mdm"]), day=_day(g["mdd"]))
+    b = None
+    if g["mdd2"]:
+        b = Point(month=_month(g["mdm2"]) if g["mdm2"] else a.month, day=_day(g["mdd2"]))
+        if b.month is None or b.day is None or (b.month, b.day) <= (a.month or 0, a.day or 0):
+            return None
+    if a.month is None or a.day is None:
+        return None
+    if g["mdwd"]:
+        a.weekday = _weekday_any(lex, g["mdwd"])
+    if b is not None and g["mdwd2"]:
+        b.weekday = _weekday_any(lex, g["mdwd2"])
+    cue = lang == "en" and patterns().en_numeric_day_cue.search(m.string, max(0, s - 20), s)
+    if not (g["mdwd"] or g["mdwd2"] or cue or g["mdm2"]):
+        return None
+    return _atom(s, e, a, b, "md_numeric", confidence=0.8)
 

@@ -9,11 +9,12 @@ Relative year words (本年, this year) come back as atoms with `relative` set: 
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .date_lexicon import lexicon
 from .date_patterns import Atom, Point, patterns
-from .date_read import read_en, read_ja, read_num, read_ru
+from .date_read import parse_day, read_en, read_ja, read_num, read_ru
 
 _LATIN = re.compile("[A-Za-z]")
 _CYRILLIC = re.compile("[А-Яа-яЁё]")
@@ -126,10 +127,82 @@ def scan(text: str, lang: str | None = None) -> list[Atom]:
     kept.sort(key=lambda t: t.start)
     out: list[Atom] = []
     for atom in kept:
-        if out and pats.connector.fullmatch(text, out[-1].end, atom.start):
+        if out and _joinable(text, out[-1], atom):
             joined = _join(out[-1], atom)
             if joined is not None:
                 out[-1] = joined
                 continue
         out.append(atom)
+    return _listed_days(text, out)
+
+
+def _joinable(text: str, left: Atom, right: Atom) -> bool:
+    """A range connector between the two atoms (～, to, по), or 'and' after 'between'."""
+    pats = patterns()
+    if pats.connector.fullmatch(text, left.end, right.start):
+        return True
+    return bool(pats.between_and.fullmatch(text, left.end, right.start)
+                and pats.between.search(text, max(0, left.start - 12), left.start))
+
+
+def _valid_day(a: Point, day: int) -> bool:
+    try:
+        dt.date(a.year if a.year is not None else 2000, a.month or 1, day)  # 2000: a leap year
+    except ValueError:
+        return False
+    return True
+
+
+def _day_after(a: Point, day: int) -> Point:
+    return Point(a.year, a.month, day, a.fiscal, a.era, None, a.rel_year, a.rel_month)
+
+
+def _listed_days(text: str, atoms: list[Atom]) -> list[Atom]:
+    """Days listed with a single-day atom that names the month once: `12月8日・9日`,
+    `8日、10日`, `12 and 14 March 2022`. Consecutive days make a range with it (8日・9日 →
+    8–9); other days are dates of their own, taking the atom's month and year."""
+    pats = patterns()
+    out: list[Atom] = []
+    for atom in atoms:
+        if atom.b is not None or atom.a.day is None or atom.relative is not None:
+            out.append(atom)
+            continue
+        days: list[tuple[int, int, int]] = []  # (start, end, day) of each listed day
+        if atom.rule.startswith("ja_"):
+            pos = atom.end
+            while (m := pats.ja_listed_day.match(text, pos)) and len(days) < 10:
+                d = parse_day(m.group("d"))
+                if d is None:
+                    break
+                days.append((m.start("d"), m.end(), d))
+                pos = m.end()
+        elif atom.rule in ("en_dmy", "ru_dmy"):
+            end, listed = atom.start, pats.dmy_listed_day  # the day next to the atom needs 'and'
+            while (m := listed.search(text, max(0, end - 12), end)) and len(days) < 10:
+                d = parse_day(m.group("d"))
+                if d is None:
+                    break
+                days.insert(0, (m.start("d"), m.end("d"), d))
+                end, listed = m.start(), pats.dmy_listed_more
+        days = [x for x in days if _valid_day(atom.a, x[2])]
+        if not days:
+            out.append(atom)
+            continue
+        singles = [(atom.start, atom.end, atom.a.day)]
+        singles = sorted(singles + days)
+        run_ok = all(b[2] == a[2] + 1 for a, b in zip(singles, singles[1:]))
+        if run_ok:
+            first, last = singles[0], singles[-1]
+            a, b = _day_after(atom.a, first[2]), _day_after(atom.a, last[2])
+            a.weekday = atom.a.weekday if first[2] == atom.a.day else None
+            b.weekday = atom.a.weekday if last[2] == atom.a.day else None
+            out.append(Atom(min(atom.start, first[0]), max(atom.end, last[1]), a, b, "listed_days",
+                            confidence=atom.confidence))
+            continue
+        out.append(atom)
+        for s, e, d in days:
+            if d != atom.a.day:
+                out.append(Atom(s, e, _day_after(atom.a, d), None, atom.rule + "_listed",
+                                confidence=atom.confidence))
+    out.sort(key=lambda t: t.start)
     return out
