@@ -27,6 +27,12 @@ _JA_SENTENCE_END = re.compile(r"(。|[たすいるだ][。．]?$|ました|ま�
 _LATIN_SENTENCE_END = re.compile(r"[.!?…:;»\"”)]\s*$")
 _BOILERPLATE = re.compile(r"(?i)copyright|all rights? reserved|©|\(c\)")
 
+# English function words: a Latin block full of them is English without asking langdetect
+# (which costs about a millisecond per block and is the slowest part of this stage)
+_EN_FUNCTION = frozenset("the of and to in a is was were for on with by at from that as are be this "
+                         "which has have it its an or their they will been not".split())
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
 JA_WEIGHT = 2  # one Japanese character ≈ two alphabetic letters of running text
 RUNNING_KINDS = frozenset({"paragraph", "heading", "title", "list_item", "table_cell", "caption"})
 
@@ -46,6 +52,7 @@ def _langdetect(text: str, seed: int, allowed: tuple[str, ...]) -> str | None:
     from langdetect.lang_detect_exception import LangDetectException
 
     det = _factory(seed).create()
+    det.n_trial = 3  # (default 7) seeded and deterministic either way; a block is not a book
     det.append(text[:1000])
     try:
         probs = det.get_probabilities()
@@ -87,8 +94,20 @@ def classify(text: str, config: Config) -> tuple[str | None, bool]:
     # Latin script: English unless langdetect is sure of another language
     if c["lat"] < config.language.min_chars:
         return "en", False
+    if "en" in config.language.languages and _clearly_english(text):
+        return "en", True
     lang = _langdetect(text, config.language.seed, config.language.languages)
     return (lang or "en"), True
+
+
+def _clearly_english(text: str) -> bool:
+    """English function words make up a good share of the words, or the block is a short
+    ASCII-only line (a title or a list item: other Latin-script languages show diacritics)."""
+    words = _LATIN_WORD.findall(text[:2000].lower())
+    hits = sum(w in _EN_FUNCTION for w in words)
+    if hits >= 4 and hits >= 0.2 * len(words) or hits >= 2 and hits >= 0.1 * len(words) and len(words) < 30:
+        return True
+    return len(text) <= 120 and text.isascii() and not re.search(r"\b(?:der|die|und|les|des|el|los|las|il)\b", text)
 
 
 def _is_sentence(text: str, lang: str, config: Config) -> bool:

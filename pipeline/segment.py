@@ -32,27 +32,39 @@ def tagger():
                          "reinstall with `pip install fugashi unidic-lite`") from e
 
 
-def _pos(feature) -> str:
-    p1, p2 = feature.pos1, feature.pos2
-    return p1 if not p2 or p2 == "*" else f"{p1}-{p2}"
+def _pos_lemma(word) -> tuple[str, str]:
+    """(pos1-pos2, lemma) from the raw UniDic feature string: splitting it is several times
+    cheaper than fugashi's named-tuple `feature`, which is only used for quoted fields."""
+    raw = word.feature_raw
+    if '"' in raw:
+        f = word.feature
+        p1, p2, lemma = f.pos1, f.pos2, f.lemma
+    else:
+        parts = raw.split(",", 8)
+        p1, p2 = parts[0], parts[1]
+        lemma = parts[7] if len(parts) > 7 else "*"
+    pos = p1 if not p2 or p2 == "*" else f"{p1}-{p2}"
+    return pos, (lemma if lemma and lemma != "*" else word.surface)
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of `text` with offsets shifted by `offset` (the block's start in the document)."""
     tokens: list[Token] = []
     pos = 0
-    find = text.find
     for w in tagger()(text):
         s = w.surface
         if not s:
             continue
-        i = find(s, pos)
-        if i < 0:  # MeCab never rewrites surfaces, but never trust an offset we cannot check
-            continue
+        i = pos + len(w.white_space)
+        if text.startswith(s, i):
+            pass
+        else:  # MeCab never rewrites surfaces, but never trust an offset we cannot check
+            i = text.find(s, pos)
+            if i < 0:
+                continue
         pos = i + len(s)
-        f = w.feature
-        lemma = f.lemma if f.lemma and f.lemma != "*" else s
-        tokens.append(Token(s, lemma, _pos(f), offset + i, offset + pos))
+        p, lemma = _pos_lemma(w)
+        tokens.append(Token(s, lemma, p, offset + i, offset + pos))
     return tokens
 
 

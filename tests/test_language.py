@@ -67,6 +67,22 @@ def test_whole_sentence(text, lang, expected):
     assert language._is_sentence(text, lang, CFG) is expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The symposium was held in Sapporo and the results of the joint research were shown.", True),
+    ("Die Veranstaltung fand in Berlin statt und war gut besucht von vielen Studenten.", False),
+    ("La conférence a eu lieu à Paris avec des étudiants de plusieurs universités.", False),
+    ("Hokkaido University Kazan Federal University Tomsk State University", True),  # short ASCII line
+    ("Die Universität Hokkaido und die Staatliche Universität Tomsk", False),
+])
+def test_clearly_english_shortcut(text, expected):
+    assert language._clearly_english(text) is expected
+
+
+def test_other_latin_languages_still_go_to_langdetect():
+    assert language.classify("Die Veranstaltung fand in Berlin statt und war gut besucht von vielen Studenten "
+                             "aus Japan und Russland.", CFG)[0] == "de"
+
+
 def test_language_is_deterministic():
     text = "Die Veranstaltung fand in Berlin statt und war gut besucht von vielen Studenten."
     assert len({language.classify(text, CFG)[0] for _ in range(5)}) == 1
