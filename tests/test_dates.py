@@ -421,6 +421,26 @@ def test_following_other_month_takes_the_nearest_date():
                   "repeated.")[0] == "2019-03-14"
 
 
+WHOLE_YEAR_PERIODS = [  # a year-less span over a whole year defines a period: no date invented
+    "2023年度の就業規則。計算期間は1月から12月までとする。",
+    "2023年度の就業規則。事業年度は4月1日から翌年3月31日までとする。",
+    "2023年度の規程。対象期間は1～12月とする。",
+    "In 2023 the rules say the reporting period runs from January to December.",
+    "In 2023 the rules say the reporting period runs from 1 April to 31 March.",
+    "Положение 2023 года: отчётный период — с 1 января по 31 декабря.",
+]
+
+
+@pytest.mark.parametrize("text", WHOLE_YEAR_PERIODS)
+def test_whole_year_period_without_a_year_is_not_a_date(text):
+    assert all("/" not in v for v in values(text))
+
+
+def test_part_of_a_year_without_a_year_is_still_a_date():
+    assert values("2023年の行事は4月から6月まで。") == ["2023", "2023-04/2023-06"]
+    assert values("In 2023 the course ran from May to July.") == ["2023", "2023-05/2023-07"]
+
+
 def test_russian_weekday_and_previous_heading():
     text = "Лекция 19 июня 2018 года\n\n19 июня (вт) в Университете Сока прошла лекция."
     assert values(text) == ["2018-06-19", "2018-06-19"]

@@ -192,7 +192,8 @@ def _en_pattern(lex: Lexicon) -> str:
         (rf"{btw.format(g='_b')}{wd.format(g='wd_b')}(?P<m_b>{mon})\.?\s+(?:the\s+)?(?P<d_b>\d{{1,2}}){ordinal}(?![\d:%])"
          rf"(?:{dconn_and.format(g='_b')}(?P<d2_b>\d{{1,2}}){ordinal}(?![\d:%]))?(?:,?\s*(?P<y_b>{year}))?"),
         # November–December 2021 · from May to July 2019
-        rf"(?P<m_e>{mon})\.?\s*(?:-|–|—|‐|\s(?:to|until|through)\s)\s*(?P<m2_e>{mon})\.?,?\s+(?:of\s+)?(?P<y_e>{year})",
+        (rf"(?P<m_e>{mon})\.?\s*(?:-|–|—|‐|\s(?:to|until|through|(?P<and_e>{_alt(en['between_and'])}))\s)"
+         rf"\s*(?P<m2_e>{mon})(?:\.?,?\s+(?:of\s+)?(?P<y_e>{year}))?"),
         # June 2019 · December of 2019
         rf"(?P<m_c>{mon})\.?,?\s+(?:of\s+)?(?P<y_c>{year})",
         # FY2020 · fiscal year 2019 · FY2018-2020

@@ -168,11 +168,16 @@ def read_en(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
             if g[f"wd_{tag}"]:
                 (b or a).weekday = _en_weekday(lex, g[f"wd_{tag}"])
             return _atom(s, e, a, b, "en_dmy" if tag == "a" else "en_mdy", confidence=1.0 if a.year else 0.9)
-    if g["m_e"]:  # November–December 2021
+    pats = patterns()
+    if g["m_e"]:  # November–December 2021 · from May to July (a cue before it) · between May and July
         y, m1, m2 = _year(lex, g["y_e"]), _en_month(lex, g["m_e"]), _en_month(lex, g["m2_e"])
-        if y is None or m2 <= m1:
+        if g["y_e"] and y is None or m2 <= m1:
             return None
-        return _atom(s, e, Point(y, m1), Point(y, m2), "en_month_range")
+        if g["and_e"] and not pats.between.search(text, max(0, s - 12), s):
+            return None
+        if y is None and not pats.en_month_cue.search(text, max(0, s - 30), s):
+            return None
+        return _atom(s, e, Point(y, m1), Point(y, m2), "en_month_range", confidence=1.0 if y else 0.7)
     if g["m_c"]:
         y = _year(lex, g["y_c"])
         return _atom(s, e, Point(y, _en_month(lex, g["m_c"])), None, "en_month_year") if y else None
@@ -182,7 +187,6 @@ def read_en(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
         if y is None or g["fy2"] and (y2 is None or y2 <= y):
             return None
         return _atom(s, e, Point(y, fiscal=True), Point(y2, fiscal=True) if y2 else None, "en_fiscal_year")
-    pats = patterns()
     if g["y_f"]:
         y = _year(lex, g["y_f"])
         if y is None:

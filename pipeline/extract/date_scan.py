@@ -128,12 +128,31 @@ def scan(text: str, lang: str | None = None) -> list[Atom]:
     out: list[Atom] = []
     for atom in kept:
         if out and _joinable(text, out[-1], atom):
+            if out[-1].b is None and atom.b is None and _whole_year(out[-1].a, atom.a):
+                out.pop()
+                continue
             joined = _join(out[-1], atom)
             if joined is not None:
                 out[-1] = joined
                 continue
         out.append(atom)
+    out = [t for t in out if t.b is None or not _whole_year(t.a, t.b)]
     return _listed_days(text, out)
+
+
+def _whole_year(a: Point, b: Point) -> bool:
+    """`a ～ b` spans a whole year and names none (1月から12月, 4月1日から翌年3月31日,
+    from January to December): a period defined in general (rules, templates), not a date."""
+    if a.year is not None or b.year is not None:
+        return False
+    if a.rel_year is not None or b.rel_year not in (None, 1) or a.month is None or b.month is None:
+        return False
+    if b.month != (a.month + 10) % 12 + 1 or (a.day is None) != (b.day is None):
+        return False
+    if a.day is None:
+        return True
+    month_end = dt.date(2001 + b.month // 12, b.month % 12 + 1, 1) - dt.timedelta(days=1)
+    return a.day == 1 and b.day == month_end.day
 
 
 def _joinable(text: str, left: Atom, right: Atom) -> bool:
