@@ -47,6 +47,45 @@ def test_gutters(name, frags, expected):
     assert [(round(a), round(b)) for a, b in layout.gutters(frags)] == expected
 
 
+def _texts(lines: list[Line]) -> list[str]:
+    return [" / ".join(ln.text for ln in p.lines) for p in layout.paragraphs(lines, 50, 290, 8.0, 4.0)]
+
+
+def _en(text: str, top: float, x1: float | None = None) -> Line:
+    """An English line at 8 pt (about 4 pt a character), left edge 50, ending at x1."""
+    return _ln(50, x1 if x1 is not None else 50 + 4 * len(text), top, text, 8.0)
+
+
+PARAGRAPH_CASES = [
+    # 16 pt left after the full stop (not two ems): "It" would have fitted, "Participants"
+    # would not (about 4 pt a character)
+    ("room for the next word", [_en("The forum opened in Sapporo on the", 100, 290),
+                                _en("afternoon of Tuesday, 29 September, in the old hall too.", 112),
+                                _en("It started with a report", 124, 290)],
+     ["The forum opened in Sapporo on the / afternoon of Tuesday, 29 September, in the old hall too.",
+      "It started with a report"]),
+    ("no room for the next word", [_en("The forum opened in Sapporo on the", 100, 290),
+                                   _en("afternoon of Tuesday, 29 September, in the old hall too.", 112),
+                                   _en("Participants discussed research", 124, 290)],
+     ["The forum opened in Sapporo on the / afternoon of Tuesday, 29 September, in the old hall too. / "
+      "Participants discussed research"]),
+    ("japanese: room for one more character", [
+        _ln(50, 290, 100, "本学は2021年3月5日にロシアの大学との会議を開", 8.0),
+        _ln(50, 270, 112, "催し、約120名が参加しました。", 8.0),
+        _ln(50, 290, 124, "次回は本学で開催する予定です。会議の詳細は", 8.0)],
+     ["本学は2021年3月5日にロシアの大学との会議を開 / 催し、約120名が参加しました。",
+      "次回は本学で開催する予定です。会議の詳細は"]),
+    ("japanese title, then its english title", [_ln(50, 290, 100, "日露サマースクール2022をウラジオストクで開催", 8.0),
+                                               _en("Summer School 2022 held in Vladivostok", 112, 290)],
+     ["日露サマースクール2022をウラジオストクで開催", "Summer School 2022 held in Vladivostok"]),
+]
+
+
+@pytest.mark.parametrize("name,lines,expected", PARAGRAPH_CASES, ids=[c[0] for c in PARAGRAPH_CASES])
+def test_paragraphs(name, lines, expected):
+    assert _texts(lines) == expected
+
+
 # --- a grid-typeset bulletin page ----------------------------------------------------------
 
 JA = "HeiseiMin-W3"

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.config import IngestConfig
-from pipeline.ingest import load
+from pipeline.ingest import load, rules
 from pipeline.model import check_spans
 
 CFG = IngestConfig()
@@ -67,7 +67,33 @@ TEXT_CASES = [
     ("japanese dateline", "令和2年2月3日\n\n本学で説明会を開催しました。\n", [
         ("dateline", "令和2年2月3日"), ("paragraph", "本学で説明会を開催しました。"),
     ]),
+    ("japanese title then its english title", (
+        "日露サマースクール2022をウラジオストクで開催しました\n"
+        "Japan-Russia Summer School 2022 held in Vladivostok\n"), [
+        ("heading", "日露サマースクール2022をウラジオストクで開催しました"),
+        ("heading", "Japan-Russia Summer School 2022 held in Vladivostok"),
+    ]),
 ]
+
+# (previous line, next line, a paragraph break because the script changes)
+SCRIPT_BREAKS = [
+    ("国際シンポジウムを開催しました", "International Symposium on Arctic Research", True),
+    ("本学で説明会を開催しました。", "The briefing was attended by 40 students.", True),
+    ("ロシアとの交流事業を報告します", "\"Russia Week\" opened at Hokkaido University", True),
+    ("共同研究の成果は", "Journal of Siberian Studies", False),  # a particle: the sentence goes on
+    ("研究テーマは、", "Climate Change in the Arctic", False),
+    ("【先端科学技術プログラム", "Program for Advanced Science】", False),  # inside brackets
+    ("本学は", "NSUと大学間交流協定を締結しました。", False),  # a Latin word inside Japanese
+    ("本学は", "the best", False),
+    ("The forum ended with a joint statement.", "次回は本学で開催する予定です。", True),
+    ("The forum was held in", "札幌で開催", False),
+    ("Состоялся форум ректоров.", "The forum was held in Moscow.", False),  # no change to/from Japanese
+]
+
+
+@pytest.mark.parametrize("prev,nxt,expected", SCRIPT_BREAKS)
+def test_script_break(prev, nxt, expected):
+    assert rules.script_break(prev, nxt) is expected
 
 
 @pytest.mark.parametrize("name,text,expected", TEXT_CASES, ids=[c[0] for c in TEXT_CASES])

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from . import rules
+from .normalize import is_wide
 
 
 @dataclass(slots=True)
@@ -271,9 +272,10 @@ def paragraphs(lines: list[Line], left: float, right: float, body: float, lead: 
             short = prev.x1 < right - 2 * prev.size
             very_short = prev.x1 < right - max(3 * prev.size, 0.25 * (right - left))
             brk = (gap > limit or (indent and prev.x0 - left < 1.0)
-                   or (short and rules.ends_sentence(prev.text)) or very_short
+                   or ((short or _next_word_fits(prev, ln, right)) and rules.ends_sentence(prev.text))
+                   or very_short
                    or prev.x1 - left < 0.5 * (right - left)
-                   or rules.starts_item(ln.text)
+                   or rules.starts_item(ln.text) or rules.script_break(prev.text, ln.text)
                    or abs(ln.size - prev.size) > 0.15 * body or ln.bold != prev.bold)
         if brk:
             paras.append(Para([ln], indented=indent))
@@ -290,6 +292,20 @@ def paragraphs(lines: list[Line], left: float, right: float, body: float, lead: 
         if len(p.lines) <= 3 and (size >= 1.15 * body or (p.lines[0].bold and len(p.lines) == 1)):
             p.kind = "heading"
     return paras
+
+
+def _next_word_fits(prev: Line, ln: Line, measure: float) -> bool:
+    """Would the first word of `ln` have fitted at the end of `prev` (so that `prev` was ended on
+    purpose)? Widths are estimated from the lines' mean character widths; a Japanese "word" is
+    one character."""
+    word = ln.text.split(maxsplit=1)[0] if ln.text.strip() else ""
+    if not word or not prev.text:
+        return False
+    if is_wide(word[0]):
+        need = (ln.x1 - ln.x0) / max(len(ln.text), 1)
+    else:
+        need = (len(word) + 1) * (prev.x1 - prev.x0) / max(len(prev.text), 1)
+    return measure - prev.x1 > need + 0.25 * prev.size
 
 
 def page_paragraphs(frags: list[Line], tables: list[Region], table_lines) -> list[Para]:

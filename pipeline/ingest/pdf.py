@@ -270,7 +270,8 @@ def _runs_on(prev: Para, para: Para) -> bool:
     if prev.kind != "paragraph" or para.kind != "paragraph" or para.indented:
         return False
     first, last = para.lines[0].text, prev.lines[-1].text
-    if rules.starts_item(first) or rules.is_running_line(first) or rules.is_running_line(last):
+    if (rules.starts_item(first) or rules.is_running_line(first) or rules.is_running_line(last)
+            or rules.script_break(last, first)):
         return False
     if not (len(para.lines) > 1 or para.full_end or rules.ends_sentence(para.lines[-1].text)):
         return False

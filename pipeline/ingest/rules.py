@@ -9,9 +9,11 @@ from functools import lru_cache
 from importlib import resources
 
 from ..errors import ConfigError
+from .normalize import is_wide
 
 _SCHEMA = {
-    "text": {"sentence_end": list, "heading_not_end": list, "bullets": list, "heading_max_chars": int},
+    "text": {"sentence_end": list, "heading_not_end": list, "bullets": list, "heading_max_chars": int,
+             "continues": list},
     "dates": {"eras": list, "weekdays_ja": list, "months_en": list, "weekdays_en": list,
               "months_ru": list, "weekdays_ru": list, "dateline_labels": list},
     "furniture": {"page_words": list, "margin": float},
@@ -21,6 +23,7 @@ _SCHEMA = {
 @dataclass(frozen=True)
 class Rules:
     sentence_end: tuple[str, ...]
+    continues: tuple[str, ...]
     heading_not_end: tuple[str, ...]
     bullets: tuple[str, ...]
     heading_max_chars: int
@@ -82,7 +85,7 @@ def build(data: dict, where: str = "ingest.toml") -> Rules:
         rf"(?:\s*(?:/|of|из|／)\s*\d{{1,4}})?\s*(?:ページ|頁)?[\s\-–—―‐・~〜()（）\[\]|]*$",
         re.IGNORECASE)
     return Rules(
-        sentence_end=tuple(t["sentence_end"]), heading_not_end=tuple(t["heading_not_end"]),
+        sentence_end=tuple(t["sentence_end"]), continues=tuple(t["continues"]), heading_not_end=tuple(t["heading_not_end"]),
         bullets=tuple(t["bullets"]), heading_max_chars=t["heading_max_chars"],
         margin=f["margin"], dateline=dateline, has_date=has_date, page_number=page_number,
     )
@@ -97,6 +100,40 @@ def rules() -> Rules:
 def ends_sentence(s: str) -> bool:
     s = s.rstrip()
     return bool(s) and s.endswith(rules().sentence_end)
+
+
+def _wide_share(s: str) -> float:
+    chars = [c for c in s if not c.isspace()]
+    return sum(is_wide(c) for c in chars) / len(chars) if chars else 0.0
+
+
+_PAIRS = {"「": "」", "『": "』", "【": "】", "（": "）", "(": ")", "〔": "〕", "《": "》", "〈": "〉", "[": "]"}
+
+
+def _unclosed(s: str) -> bool:
+    """A bracket opened in `s` and not closed (the title goes on in the next line)."""
+    return any(s.count(o) > s.count(c) for o, c in _PAIRS.items())
+
+
+def script_break(prev: str, nxt: str) -> bool:
+    """Do two lines belong to different paragraphs because the script changes between them?
+
+    A Japanese line followed by a line of Latin words that starts a new sentence or title
+    (capital first, two words or more: "…を開催しました" / "Science Camp 2019 held in …") does,
+    unless the Japanese line asks to continue ("、", "の", an unclosed "【"); so does a Latin line that ends
+    a sentence followed by a Japanese line. A Latin word continuing a Japanese sentence
+    ("本学は" / "NSUと協定を…") does not: its line is mostly Japanese.
+    """
+    prev, nxt = prev.rstrip(), nxt.lstrip()
+    if not prev or not nxt or _unclosed(prev):
+        return False
+    pw, nw = _wide_share(prev), _wide_share(nxt)
+    if pw >= 0.5 and nw <= 0.1:
+        latin = re.match(r"[\"'“‘(\[]?(?:[A-Z]|\d+\s+[A-Za-z])", nxt) is not None
+        return latin and len(nxt.split()) >= 2 and not prev.endswith(rules().continues)
+    if pw <= 0.1 and nw >= 0.5:
+        return len(prev.split()) >= 2 and ends_sentence(prev)
+    return False
 
 
 def starts_item(s: str) -> bool:

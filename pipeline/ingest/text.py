@@ -99,7 +99,8 @@ def _paragraphs(group: list[Line]) -> list[list[Line]]:
     for a, b in zip(group, group[1:]):
         short = a.width < 0.7 * wg
         if (b.indent or rules.starts_item(b.text.text) or a.width < 0.5 * wg
-                or (short and rules.ends_sentence(a.text.text))):
+                or (short and rules.ends_sentence(a.text.text))
+                or rules.script_break(a.text.text, b.text.text)):
             paras.append([b])
         else:
             paras[-1].append(b)
