@@ -102,6 +102,15 @@ ORDERS = [
     ("Число слушателей достигло 340.", 340, "exact", False),
     ("Количество участников составило около 600.", 600, "approx", False),
     ("Аудитория лекции составила около 800 человек.", 800, "approx", False),
+    ("Количество зрителей трансляции составило 1,5 тыс.", 1500, "exact", False),
+    ("The lecture was attended by nearly a hundred students.", 100, "approx", False),
+    ("A dozen students joined the tour.", 12, "exact", False),
+    ("目標の100名を大きく上回る120名が参加した。", 120, "exact", False),
+    ("予定していた50名を上回る60名が参加した。", 60, "exact", False),
+    # an announced programme's planned attendance is a figure (gold-dev d07: "will join")
+    ("About forty people will join the tour.", 40, "approx", False),
+    ("当日は約100名が参加する予定である。", 100, "approx", False),
+    ("Планируется участие 60 студентов.", 60, "exact", False),
 ]
 
 # Capacity, quotas, recruitment and event roles: how many may come, not how many came
@@ -128,6 +137,10 @@ CAPACITY = [
     "Программа рассчитана на 25 участников.",
     "Квота на участие — 15 студентов.",
     "В летней школе могут принять участие до 30 студентов.",
+    "約100名の参加が見込まれる。",
+    "Organisers expect 400 visitors.",
+    "Around 300 participants are expected to attend.",
+    "Ожидается, что в форуме примут участие 500 человек.",
     "Attendance was 85% this year.",
     "Participation was three times higher than in 2019.",
 ]

@@ -1,6 +1,8 @@
 """Numbers as written (Arabic with separators, European decimal comma, kanji, number words)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -29,6 +31,9 @@ from pipeline.extract import numerals
     ("two hundred and fifty", None, 250),
     ("sixty", None, 60),
     ("a dozen", None, 12),
+    ("a hundred", None, 100),
+    ("a hundred and fifty", None, 150),
+    ("a thousand", None, 1000),
     ("двести пятьдесят", None, 250),
     ("сто", None, 100),
 ])
@@ -60,3 +65,14 @@ def to_kanji(n: int) -> str:
 @given(st.integers(min_value=1, max_value=99_999_999))
 def test_kanji_round_trip(n):
     assert numerals.kanji_value(to_kanji(n)) == n
+
+
+@pytest.mark.parametrize("text, words", [
+    ("nearly a hundred students", "a hundred"),
+    ("A dozen visitors", "A dozen"),
+    ("Twenty-four finalists", "Twenty-four"),
+    ("a hundred and fifty people", "a hundred and fifty"),
+])
+def test_en_words_pattern_reads_the_whole_number(text, words):
+    m = re.search(f"(?i:{numerals.EN_WORDS})", text)
+    assert m and m.group() == words and numerals.word_value(words) is not None

@@ -81,7 +81,7 @@ def _candidates(cues: Cues, text: str) -> list[_Cand]:
                 c.qualifier = "at_least"
             found.append(c)
     for m in cues.labelled.finditer(text):
-        v = numerals.value(m.group("num"))
+        v = numerals.value(m.group("num"), m.group("mult"))
         if v is None or not 0 < v < _MAX_VALUE:
             continue
         s = m.start("num")
@@ -91,7 +91,7 @@ def _candidates(cues: Cues, text: str) -> list[_Cand]:
                 c.strong = True
             continue
         lang = "ja" if re.search(r"[\u3040-\u9fff]", m.group()) else "en"
-        found.append(_Cand(s, m.end("num"), v, lang, "", True, f"{lang}.label"))
+        found.append(_Cand(s, m.end(), v, lang, "", True, f"{lang}.label"))
     found.sort(key=lambda c: (c.s, -c.e))
     out: list[_Cand] = []
     for c in found:  # overlapping matches: the first, longest wins
@@ -173,6 +173,15 @@ def _cumulative(cues: Cues, c: _Cand, text: str, sent: tuple[int, int]) -> None:
         c.cumulative = True
 
 
+def _comparisons(cues: Cues, cands: list[_Cand], text: str) -> None:
+    """目標の100名を大きく上回る120名が参加: the first count is the reference, not a figure."""
+    for a, b in zip(cands, cands[1:]):
+        between = text[a.e:b.ts]
+        if a.keep and b.keep and a.lang == "ja" and len(between) <= 16 and not _JA_CLAUSE_END.search(between) \
+                and cues.comparison_ja.search(between):
+            a.keep = False
+
+
 def _close_paren(text: str, i: int, limit: int = 400) -> int | None:
     """Index just past the bracket closing the one at text[i]."""
     open_, close = text[i], _OPEN[text[i]]
@@ -240,6 +249,7 @@ def _stream_figures(doc: Document, cues: Cues, st: Stream) -> list[AttendanceMen
         _decide(cues, c, text, sent)
         if c.keep:
             _cumulative(cues, c, text, sent)
+    _comparisons(cues, cands, text)
     _breakdowns(cues, cands, text)
     out = []
     for c in cands:

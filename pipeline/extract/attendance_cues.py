@@ -22,6 +22,7 @@ QUALS = ("approx", "at_least", "at_most")
 _REQUIRED = {
     "units": LANGS, "strong_units": ("en", "ru"), "cues": LANGS, "cues_before": LANGS,
     "negative": ("ja_before", "ja_after", "en", "ru", "ja_clause", "latin_clause"), "labels": ("nouns", "link"),
+    "comparison": ("ja_between",),
     "cumulative": ("before", "sentence", "event_count_units", "per_event"), "totals": ("before",),
     "not_attendance_units": LANGS, "tables": ("participants", "name", "date", "end_marks"),
     "events": ("ja", "en", "ru", "generic_ja"), "organisers": ("ja_after", "en_before", "en_verbs", "ru_before"),
@@ -67,6 +68,7 @@ class Cues:
     neg_latin: re.Pattern
     neg_ja_clause: re.Pattern  # capacity / quota phrases later in the figure's clause
     neg_latin_clause: re.Pattern
+    comparison_ja: re.Pattern  # between a reference count and the count compared with it
     qual_before: dict     # qualifier -> pattern anchored at the end of the text before the number
     qual_after: dict      # qualifier -> pattern anchored at the start of the text after the figure
     cum_before: re.Pattern
@@ -151,7 +153,8 @@ def cues() -> Cues:
                                                                             "出席者", "来場者数", "来場者", "参加数"]
     qual_words = [w for lang in LANGS for qual in QUALS for w in q[lang][f"{qual}_before"]]
     linked = rf"{alt(data['labels']['nouns'])}\s+(?:\w+\s+){{0,3}}?{alt(data['labels']['link'])}"
-    labelled = re.compile(rf"(?:{alt(label_words)}\s*(?:は|が|[:：])?|{linked})\s*(?P<qual>{alt(qual_words)}\s*)?{num}"
+    mult = r"(?:\s*(?P<mult>万|千|(?i:тыс\.|тысяч\w*|млн\.?|million|thousand)(?!\w)))?"
+    labelled = re.compile(rf"(?:{alt(label_words)}\s*(?:は|が|[:：])?|{linked})\s*(?P<qual>{alt(qual_words)}\s*)?{num}{mult}"
                           rf"(?![0-9０-９]|[.,][0-9]|\s*(?:{alt(data['not_attendance_units']['ja'], False)})|"
                           rf"\s*{alt(data['not_attendance_units']['en'] + data['not_attendance_units']['ru'])})", re.I)
     t = data["tables"]
@@ -168,6 +171,7 @@ def cues() -> Cues:
         neg_latin=_compile(data["negative"]["en"] + data["negative"]["ru"]),
         neg_ja_clause=_compile(data["negative"]["ja_clause"], False),
         neg_latin_clause=_compile(data["negative"]["latin_clause"]),
+        comparison_ja=_compile(data["comparison"]["ja_between"], False),
         qual_before=qual_before,
         qual_after=qual_after,
         cum_before=re.compile(alt(data["cumulative"]["before"]) + r"\s*(?:で|に|[:：])?\s*$", re.I),
