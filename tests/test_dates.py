@@ -416,6 +416,23 @@ def test_following_same_month_takes_the_latest_year_named(text, expected):
     assert values(text)[0] == expected
 
 
+SAME_MONTH_NEARBY = [  # the same month named with a year nearby beats a nearer date of another month
+    ("The fair was moved to October 2022 and, after the floods of July 2021, it ran from 5 to "
+     "7 October.", "2022-10-05/2022-10-07"),
+    ("Ярмарку перенесли на октябрь 2022 года, и после наводнения в июле 2021 года она прошла "
+     "с 5 по 7 октября.", "2022-10-05/2022-10-07"),
+    ("見本市は2022年10月に延期され、2021年7月の水害の後、10月5日から7日まで開催された。",
+     "2022-10-05/2022-10-07"),
+    ("The talk on 5 October, like the first one of October 2022, was held in Niigata; the "
+     "agreement dates from 2015.", "2022-10-05"),
+]
+
+
+@pytest.mark.parametrize("text,expected", SAME_MONTH_NEARBY)
+def test_same_month_with_a_year_nearby_gives_the_year(text, expected):
+    assert expected in values(text)
+
+
 def test_following_other_month_takes_the_nearest_date():
     assert values("The visit on 14 March prepared the workshop of October 2019; in 2021 it was "
                   "repeated.")[0] == "2019-03-14"

@@ -21,6 +21,7 @@ from .date_scan import scan
 _BARE_YEAR = re.compile(r"(?<![\d.,/-])(1[7-9]\d\d|20\d\d)(?![\d.,/-]?\d)")
 _ISSUE = re.compile(r"No\.\s*\d|Vol\.\s*\d|第\s*\d+\s*号|№\s*\d|Issue\s+\d", re.I)
 _SECTION_KINDS = ("heading", "title")
+_SENTENCE_END = re.compile(r"[。！？!?]|[.](?:\s|$)")
 _LOOKBACK_BLOCKS = 40  # how far back (in blocks) an earlier paragraph may lend its year
 _TITLE_MAX = 150  # a first block this short may be an unmarked title
 
@@ -205,6 +206,9 @@ class Resolver:
         """(year, source) candidates for the year-less mention `f`, best first."""
         out: list[tuple[int, str]] = []
         block = self.by_block.get(f.block, [])
+        same = self._same_month_before(f, month, block)
+        if same is not None:  # `postponed to March 2021. It ran from 22 to 28 March, after ... 2020`
+            out.append((same, "previous_date"))
         for g in reversed(block[:f.in_block]):  # same paragraph, before
             p = self._anchor(g)
             if p is not None:
@@ -212,6 +216,9 @@ class Resolver:
                 src = "published" if g.atom.relative is not None and self.pub else "previous_date"
                 out.append((year_for(p, month, g.b), src))
                 break
+        own = self._following_in_sentence(f, month, block)
+        if own is not None:  # the sentence's own year: `held on 14 March, the first visit of 2019`
+            out.append((own, "following_date"))
         dated, bare = self._earlier_paragraphs(f)
         if dated is not None:
             out.append((year_for(dated.a, month, dated.b), "previous_date"))
@@ -222,12 +229,47 @@ class Resolver:
         if bare is not None:
             out.append((year_for(bare.a, month, bare.b), "previous_date"))
         after = [p for p in map(self._anchor, block[f.in_block + 1:]) if p is not None]
-        if after:  # same paragraph, after: the latest year named for the same month (`held from
-            # 22 to 28 March. First planned for March 2020, it finally took place in March 2021`),
-            # else the nearest date
-            same = [p.year for p in after if month is not None and p.month == month and not p.fiscal]
-            out.append((max(same) if same else year_for(after[0], month), "following_date"))
+        if after:
+            out.append((_latest_same_month(after, month), "following_date"))
         return out
+
+    def _same_month_before(self, f: Found, month: int | None, block: list[Found]) -> int | None:
+        """The year of the nearest explicit date of the same month before `f` in its own or
+        the previous sentence: a reader takes the year from there before any nearer date."""
+        if month is None:
+            return None
+        text, start, ends = self.doc.text, f.atom.start, 0
+        for g in reversed(block[:f.in_block]):
+            ends += len(_SENTENCE_END.findall(text, g.atom.end, start))
+            if ends > 1:
+                return None
+            start = g.atom.start
+            p = self._anchor(g)
+            if p is not None and p.month == month and not p.fiscal and g.b is None:
+                return p.year
+        return None
+
+    def _following_in_sentence(self, f: Found, month: int | None, block: list[Found]) -> int | None:
+        """The latest year named for the same month after `f` in its own sentence, if any
+        (`the visit on 14 March, like the one of March 2019, ...`): a bare year there may be
+        about something else (`on 4 June, ... since their agreement in 2015`)."""
+        text, end = self.doc.text, f.atom.end
+        years = []
+        for g in block[f.in_block + 1:]:
+            if _SENTENCE_END.search(text, end, g.atom.start):
+                break
+            p = self._anchor(g)
+            if p is not None and month is not None and p.month == month and not p.fiscal:
+                years.append(p.year)
+        return max(years) if years else None
+
+
+def _latest_same_month(points: list[Point], month: int | None) -> int:
+    """The year for `month` from explicit dates written after it: the latest year named for the
+    same month (`held from 22 to 28 March. First planned for March 2020, it finally took place
+    in March 2021`), else the year the nearest one gives."""
+    same = [p.year for p in points if month is not None and p.month == month and not p.fiscal]
+    return max(same) if same else year_for(points[0], month)
 
 
 def weekday_year(ok, cands: list[tuple[int, str]]) -> tuple[int, str, bool]:
