@@ -134,3 +134,14 @@ def test_text_offsets_map_back_into_the_decoded_file(shared_corpus):
     assert loaded.source[s:e] == "約160名"
     assert m.starts == sorted(m.starts) and m.ends == sorted(m.ends)
     assert all(0 <= a <= b <= len(loaded.source) for a, b in zip(m.starts, m.ends))
+
+
+def test_control_characters_become_replacement_characters(tmp_path):
+    """Controls (an escape sequence, DEL, a C1 control) would break JSON/XML consumers: each
+    becomes U+FFFD, one for one, and the document serialises."""
+    from pipeline import output
+
+    doc = _load(tmp_path, "c.txt", "Hello \x01 world \x7f and \x1b[31m red \x9b text.\n".encode("utf-8"))
+    assert doc.text == "Hello \ufffd world \ufffd and \ufffd[31m red \ufffd text."
+    assert check_spans(doc) == []
+    output.document_json(doc).encode("utf-8")

@@ -7,7 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.ingest.normalize import Mapped, join_lines, joiner, nfkc
+import json
+
+from pipeline.ingest.blocks import RawBlock, assemble
+from pipeline.ingest.normalize import Mapped, join_lines, joiner, nfkc, scrub
 
 NFKC_CASES = [
     ("ＡＢＣ１２３", "ABC123"),              # full-width ASCII
@@ -114,3 +117,41 @@ def test_join_lines_map_is_monotone(lines):
     joined = join_lines(pieces)
     _check_map(joined, source)
     assert "\n" not in joined.text
+
+
+# --- characters that break JSON/XML consumers ----------------------------------------------
+
+SCRUB_CASES = [
+    ("lone high surrogate", "a\ud800b", "a\ufffdb"),
+    ("lone low surrogate", "\udc80x", "\ufffdx"),
+    ("NUL", "a\x00b", "a\ufffdb"),
+    ("escape sequence", "\x1b[31mred", "\ufffd[31mred"),
+    ("DEL and a C1 control", "a\x7f\x9bb", "a\ufffd\ufffdb"),
+    ("non-characters", "\ufffe\uffff", "\ufffd\ufffd"),
+    ("tab and line breaks kept", "a\tb\nc\r", "a\tb\nc\r"),
+    ("ordinary text kept", "日露 Москва ①", "日露 Москва ①"),
+]
+
+
+@pytest.mark.parametrize("name,raw,expected", SCRUB_CASES, ids=[c[0] for c in SCRUB_CASES])
+def test_scrub(name, raw, expected):
+    assert scrub(raw) == expected
+
+
+def test_block_with_a_lone_surrogate_keeps_its_offsets():
+    """An odd decoder or a numeric reference (&#xD800;) left a surrogate: the document text takes
+    U+FFFD in its place (one code point for one), and the JSON encoder no longer fails."""
+    text, blocks = assemble([RawBlock(nfkc("日露\ud800フォーラム\x00開催")), RawBlock(nfkc("ok"))])
+    assert text.text == "日露\ufffdフォーラム\ufffd開催\n\nok"
+    assert text.to_source(2, 3) == (2, 3)
+    assert [(b.start, b.end) for b in blocks] == [(0, 11), (13, 15)]
+    json.dumps(text.text, ensure_ascii=False).encode("utf-8")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0xFFFF), max_size=40))
+def test_scrub_is_one_for_one_and_leaves_utf8_encodable_text(raw):
+    out = scrub(raw)
+    assert len(out) == len(raw) and scrub(out) == out
+    out.encode("utf-8")
+    assert all(c in "\t\n\r" or (ord(c) >= 0x20 and not 0x7f <= ord(c) <= 0x9f or c == "\x85") for c in out)

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from ..config import IngestConfig
 from ..errors import IngestError
-from ..model import Document, Source
+from ..model import Document, Furniture, Source
 from . import encoding, html, pdf, rules, text
 from .blocks import RawBlock, assemble
-from .normalize import Mapped
+from .normalize import Mapped, scrub
 from .sniff import sniff
 
 __all__ = ["load", "load_mapped", "Loaded"]
@@ -76,7 +76,10 @@ def load_mapped(path: Path, doc_id: str, rel_path: str, config: IngestConfig) ->
         raise IngestError(rel_path, "no text found in the document")
     if title is None:
         title = _first_heading(items)
-    hints = hints + _dateline_hints(offsets.text, blocks)
+    hints = [(k, scrub(v)) for k, v in hints + _dateline_hints(offsets.text, blocks)]
+    title = scrub(title) if title is not None else None
+    furniture = [Furniture(scrub(f.text), f.page, f.position) for f in furniture]
+    warnings = [scrub(w) for w in warnings]
     doc = Document(doc_id=doc_id, source=src, text=offsets.text, blocks=blocks, title=title,
                    published_hints=hints, furniture=furniture, warnings=warnings)
     return Loaded(doc, source, offsets)

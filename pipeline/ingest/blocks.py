@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Block
-from .normalize import Mapped
+from .normalize import Mapped, scrub_mapped
 
 
 @dataclass(slots=True)
@@ -26,8 +26,9 @@ class RawTable:
 
 
 def _clean(m: Mapped) -> Mapped:
-    """One line of text: no tabs or line breaks inside, single spaces, no outer space."""
-    return m.collapse_spaces().strip()
+    """One line of text: no tabs or line breaks inside, single spaces, no outer space, no
+    character that JSON/XML consumers cannot take (a lone surrogate, a control: U+FFFD)."""
+    return scrub_mapped(m.collapse_spaces().strip())
 
 
 def assemble(items: list[RawBlock | RawTable]) -> tuple[Mapped, list[Block]]:

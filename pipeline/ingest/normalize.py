@@ -16,6 +16,7 @@ superscripts/subscripts (m²), vulgar fractions (½) and the ellipsis.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -146,6 +147,23 @@ def nfkc(s: str, base: int = 0, enabled: bool = True) -> Mapped:
         ends.extend([base + j] * len(norm))
         i = j
     return Mapped("".join(out), starts, ends)
+
+
+# --- characters that break JSON/XML consumers -------------------------------------------------
+
+#: Lone surrogates (no UTF-8 form), C0/C1 controls other than tab and line breaks, and the
+#: non-characters U+FFFE/U+FFFF: each becomes U+FFFD, one code point for one, so offsets hold.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def scrub(s: str) -> str:
+    """`s` with every character that JSON/XML consumers cannot take replaced by U+FFFD."""
+    return _UNSAFE.sub("\ufffd", s)
+
+
+def scrub_mapped(m: Mapped) -> Mapped:
+    text = scrub(m.text)
+    return m if text == m.text else Mapped(text, m.starts, m.ends)
 
 
 # --- line re-joining ------------------------------------------------------------------------
