@@ -142,6 +142,40 @@ LINKED = [
 ]
 
 
+# names the gazetteer does not know, linked across scripts by their keys or by brackets
+LINKED_DISCOVERED = [
+    ("日本ロシア語翻訳者協会が後援した。\n\nThe Japan Association of Russian Translators also helped.",
+     ["日本ロシア語翻訳者協会", "Japan Association of Russian Translators"]),
+    ("富山県立大学の教員が来た。\n\nДелегация Университета префектуры Тояма прибыла.",
+     ["富山県立大学", "Университета префектуры Тояма"]),
+    ("ウラル交流協会（Ural Friendship Society）が協力した。", ["ウラル交流協会", "Ural Friendship Society"]),
+    ("Институт славяноведения РАН (ИСл РАН) провёл семинар. В ИСл РАН работают 200 человек.",
+     ["Институт славяноведения РАН", "ИСл РАН", "ИСл РАН"]),
+]
+
+
+@pytest.mark.parametrize("text, surfaces", LINKED_DISCOVERED)
+def test_discovered_names_linked_across_languages(make_doc, text, surfaces):
+    ms = [m for m in run(make_doc, text) if m.text != "РАН"]
+    assert texts(ms) == surfaces
+    assert len({m.id for m in ms}) == 1
+
+
+def test_bracket_naming_a_sub_unit_is_not_the_parents_alias(make_doc):
+    ms = run(make_doc, "Institute of Economics SB RAS (IE SB RAS) hosted. IE SB RAS staff spoke.")
+    assert not any(m.text == "IE SB RAS" and m.id == "sb-ras" for m in ms)
+    ms = run(make_doc, "Partner: Institute of Geology and Mineralogy, Siberian Branch of the Russian Academy "
+                       "of Sciences (IGM SB RAS). IGM SB RAS hosted.")
+    unit = [m for m in ms if m.text in ("Institute of Geology and Mineralogy", "IGM SB RAS")]
+    assert texts(unit) == ["Institute of Geology and Mineralogy", "IGM SB RAS", "IGM SB RAS"]
+    assert {m.id for m in unit} == {"institute-of-geology-and-mineralogy"} and unit[0].parent == "sb-ras"
+
+
+def test_different_organisations_keep_their_ids(make_doc):
+    ms = run(make_doc, "富山県立大学の教員が来た。\n\nPrefectural University of Hiroshima also came.")
+    assert len({m.id for m in ms}) == 2
+
+
 @pytest.mark.parametrize("text, surfaces, oid", LINKED)
 def test_one_id_per_organisation(make_doc, text, surfaces, oid):
     ms = run(make_doc, text)

@@ -12,14 +12,13 @@ compiled into matchers.
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from . import orgwords
-from .orgwords import DATA, DataError, place_en
+from .orgwords import DATA, DataError, place_en, read_toml
 from .romanize import sound_key
 
 TYPES = ("university", "research_institute", "ministry", "agency", "local_government", "embassy",
@@ -257,10 +256,7 @@ def _check(raw: dict, i: int, problems: list[str], seen: set[str]) -> Entry | No
 
 def load(path: Path | None = None) -> Gazetteer:
     p = path or DATA / "institutions.toml"
-    try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as e:
-        raise DataError(f"{p}: cannot read the gazetteer: {e}") from None
+    data = read_toml(p, "the gazetteer")
     problems: list[str] = []
     seen: set[str] = set()
     entries = [e for i, raw in enumerate(data.get("org", [])) if (e := _check(raw, i, problems, seen))]

@@ -13,14 +13,14 @@ import re
 from ..config import Config
 from ..errors import StageError
 from ..model import Document, InstitutionMention
-from . import gazetteer, orgpatterns, orgpatterns_ja, orgwords
+from . import gazetteer, orgkeys, orgpatterns, orgpatterns_ja, orgwords
 from .gazetteer import Found, Gazetteer
 from .romanize import slug
 
 _PRIORITY = {"gazetteer": 0, "alias": 1, "publisher": 2, "pattern": 3}
 _L = "0-9A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё"  # letters that glue to an abbreviation (Japanese ones do not)
 _ACRONYM = re.compile(rf"(?<![{_L}])([A-Z][A-Za-z&]{{0,2}}[A-Z][A-Z0-9]{{0,5}}|[А-ЯЁ][А-ЯЁа-яё]{{0,2}}[А-ЯЁ]{{1,6}})(?![{_L}])")
-_PAREN = re.compile(r"\s?[(（]\s*([^()（）\s]{2,12})\s*[)）]")
+_PAREN = re.compile(r"\s?[(（]\s*([^()（）\s]{2,12}|[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{1,5}(?: [A-ZА-ЯЁ]{2,6}){1,2})\s*[)）]")
 _OUR = re.compile(r"\bour\s+(?:university|institute|college)\b", re.I)
 _STOP_INITIAL = {"of", "for", "and", "the", "on", "in", "at", "de", "&", "to"}
 
@@ -46,7 +46,7 @@ def extract(doc: Document, config: Config) -> None:
     if cfg.publisher:
         found += _publisher(doc, cfg.publisher, g, w)
     found = _resolve(found)
-    _link(found, g)
+    _link(found, g, text)
     doc.institutions = [_mention(text, f, g, lang) for f in found]
 
 
@@ -95,7 +95,7 @@ def _aliases(text: str, found: list[Found], g: Gazetteer, w: orgwords.OrgWords) 
             continue
         m = _PAREN.match(text, f.end)
         if m and _defines(m.group(1), text[f.start:f.end], w):
-            table.setdefault(m.group(1), f)
+            table.setdefault(m.group(1), _owner(m.group(1), f, found, g))
     ids = {f.id: f for f in found}
     for a, entries in g.abbr_local.items():
         for e in entries:
@@ -122,10 +122,10 @@ def _aliases(text: str, found: list[Found], g: Gazetteer, w: orgwords.OrgWords) 
             f = table[m.group()]
             if not any(s <= m.start() < e for s, e in covered):
                 out.append(_alias(f, m.start(), m.end()))
-    taken = {(x.start, x.end) for x in out}
+    covered += [(x.start, x.end) for x in out]
     for m in _ACRONYM.finditer(text):
         a = m.group(1)
-        if a in table or a in w.not_acronyms or a in g.abbr or (m.start(), m.end()) in taken:
+        if a in table or a in w.not_acronyms or a in g.abbr:
             continue
         ids_ = by_initials.get(a.upper())
         if ids_ and len(ids_) == 1 and not any(s <= m.start() < e for s, e in covered):
@@ -134,14 +134,30 @@ def _aliases(text: str, found: list[Found], g: Gazetteer, w: orgwords.OrgWords) 
     return out
 
 
+def _owner(alias: str, f: Found, found: list[Found], g: Gazetteer) -> Found:
+    """"Institute of X, Siberian Branch of RAS (IAET SB RAS)": an abbreviation ending in the
+    abbreviation of the organisation before it names that organisation's sub-unit named just
+    before, not the organisation itself."""
+    e = g.entries.get(f.id)
+    own = (e.abbr + e.abbr_local + tuple(n for n in e.en + e.ru if n.isupper())) if e else ()
+    if " " in alias and any(alias.endswith(" " + a) for a in own):
+        sub = [u for u in found if u.parent == f.id and u.end <= f.start]
+        if sub:
+            return sub[-1]
+    return f
+
+
 def _defines(alias: str, full: str, w: orgwords.OrgWords) -> bool:
     """"X (ALIAS)" defines ALIAS: a Latin/Cyrillic abbreviation (HU, ROTOBO, JBC), a Japanese
     short form whose characters appear in order in the full name (全日本ロシア語教育協会（全ロ協）),
     or a katakana rendering (国際交流基金（ジャパンファウンデーション）)."""
-    if alias in w.not_acronyms or re.fullmatch(r"[\d\W]+", alias) or alias == full:
-        return False
+    if alias in w.not_acronyms or re.fullmatch(r"[\d\W]+", alias) or full in alias:
+        return False  # "SB RAS (IE SB RAS)": the bracket names something else
+    if " " in alias:  # ИВ РАН, ИСл РАН: every word an abbreviation
+        return all(len(re.findall(r"[a-zа-яё]", x)) <= min(2, len(re.findall(r"[A-ZА-ЯЁ]", x)))
+                   for x in alias.split())
     if re.search(r"[A-ZА-ЯЁ]", alias):  # HU, ROTOBO, UrFU; not "(Russia)"
-        return len(re.findall(r"[A-ZА-ЯЁ]", alias)) >= 2 and bool(re.fullmatch(r"[\w&.\-]+", alias))
+        return len(re.findall(r"[A-ZА-ЯЁ]", alias)) >= 2 and bool(re.fullmatch(r"[\w&.\-]+|[A-ZА-ЯЁ ]+", alias))
     if re.fullmatch(r"[\u30a0-\u30ff]{4,}", alias):
         return True
     it = iter(full)
@@ -170,10 +186,29 @@ def _words(f: Found) -> frozenset[str]:
     return frozenset(s.split("-"))
 
 
-def _link(found: list[Found], g: Gazetteer) -> None:
-    """One id per organisation within the document: discovered names whose English renderings
-    agree (same words, or one a 3+-word subset of the other with the same last word) share the
-    id of the fuller or gazetteer-backed form."""
+def _link(found: list[Found], g: Gazetteer, text: str) -> None:
+    """One id per organisation within the document:
+    - discovered names whose English renderings agree (same words, or one a 3+-word subset of
+      the other with the same last word) share the id of the fuller or gazetteer-backed form;
+    - names in different scripts with the same language-independent key (orgkeys: concepts +
+      romanised proper names: 島根県立大学 ~ Университет префектуры Симанэ), or written one
+      after the other in brackets (日本ロシア語通訳者協会（Japan Association of ...）), share
+      one id: the gazetteer's, else the English form's, else the first one's.
+    Ids are merged as sets, so aliases and sub-units' parents follow."""
+    merged: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while x in merged:
+            x = merged[x]
+        return x
+
+    def join(loser: str, winner: str) -> None:
+        a, b = root(loser), root(winner)
+        if a != b:
+            if a in g.entries and b not in g.entries:
+                a, b = b, a
+            merged[a] = b
+
     keys = {id(f): (_words(f), slug(f.en or f.name).rsplit("-", 1)[-1]) for f in found}
     for f in found:
         if f.source != "pattern":
@@ -185,8 +220,33 @@ def _link(found: list[Found], g: Gazetteer) -> None:
             b, last_o = keys[id(o)]
             if a == b or (last_f == last_o and len(a) >= 3 and a < b):
                 if o.source == "gazetteer" or len(b) > len(a) or (len(b) == len(a) and o.start < f.start):
-                    f.id = o.id
+                    join(f.id, o.id)
                     break
+    named = [f for f in found if f.source in ("pattern", "gazetteer") and f.parent is None and f.role != "mission"
+             and not f.tags & {"abbr", "acronym"}]
+    for n, a in enumerate(named):
+        for b in named[n + 1:]:
+            if _script(text, a) == _script(text, b) or root(a.id) == root(b.id) or \
+                    a.source == b.source == "gazetteer":
+                continue
+            if _bracketed(text, a, b) or a.type == b.type and orgkeys.same(
+                    orgkeys.key(text[a.start:a.end]), orgkeys.key(text[b.start:b.end])):
+                first, second = sorted((a, b), key=lambda f: (f.source != "gazetteer", _script(text, f) != "en", f.start))
+                join(second.id, first.id)
+    for f in found:
+        f.id = root(f.id)
+        if f.parent:
+            f.parent = root(f.parent)
+
+
+def _script(text: str, f: Found) -> str:
+    s = text[f.start:f.end]
+    return "ja" if orgkeys.JA.search(s) else "ru" if re.search("[А-Яа-яЁё]", s) else "en"
+
+
+def _bracketed(text: str, a: Found, b: Found) -> bool:
+    """b is written in brackets right after a: "X（Y）", "X (Y)"."""
+    return bool(re.fullmatch(r"\s?[(（]\s*", text[a.end:b.start])) and bool(re.match(r"\s*[)）]", text[b.end:]))
 
 
 def _mention(text: str, f: Found, g: Gazetteer, lang: str | None) -> InstitutionMention:

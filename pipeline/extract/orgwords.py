@@ -106,6 +106,14 @@ def _strings(d: dict, key: str, where: str, problems: list[str]) -> list[str]:
     return v
 
 
+def read_toml(path: Path, what: str) -> dict:
+    """A language-data file as a dict; DataError naming the file when it cannot be read."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise DataError(f"{path}: cannot read {what}: {e}") from None
+
+
 def _ru_stem(word: str) -> str:
     from .gazetteer import ru_stem
 
