@@ -40,6 +40,7 @@ DISCOVER_JA = [
     ("特定非営利活動法人「日露交流の会」が後援した。", ["日露交流の会"]),
     ("新潟県日ロ協会の会員が参加した。", ["新潟県日ロ協会"]),
     ("平成元年労働省の通達による。", ["労働省"]),  # the era is not part of the name
+    ("東北ロシア語教師ネットワークが発足した。", ["東北ロシア語教師ネットワーク"]),  # a named network
 ]
 
 DISCOVER_EN = [
@@ -60,6 +61,7 @@ DISCOVER_EN = [
     ("Baltic Trans GmbH, Nagoya Denki K.K. and Tomsk Rail JSC signed.",
      ["Baltic Trans GmbH", "Nagoya Denki K.K.", "Tomsk Rail JSC"]),
     ("It was funded by Amur Logistics Inc., a Khabarovsk firm.", ["Amur Logistics Inc."]),
+    ("The Siberian Japanese Teachers Network met in Tomsk.", ["Siberian Japanese Teachers Network"]),
 ]
 
 DISCOVER_RU = [
@@ -107,6 +109,7 @@ NEGATIVE = [
     "В центре Иван Петрович Сидоров рассказал о планах.",
     "Участники провели летнюю школу «Юный инженер».",  # a school as an event
     "The Prize Fund was 5,000 dollars.",
+    "研究者と学生の交流・ネットワーク構築が進んだ。",  # a network nobody named
 ]
 
 

@@ -333,6 +333,9 @@ def _discover(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords,
                 if t > j + 1 and mods and (t == len(run) or not run[t].pos.startswith("名詞")) and \
                         not any(u.text in w.ja_country for u in run[j + 1:t]):
                     tail = run[j + 1:t]
+            if head.named and not any(u.pos == "名詞-固有名詞" for u in mods):
+                pending = j + 1
+                continue  # 交流・ネットワーク構築: a network, not one named
             if not is_sub and (_generic(mods, w, head) and not tail or
                                head.role == "unit" and not _own_unit(text, run, s)):
                 pending = j + 1

@@ -49,6 +49,7 @@ class Head:
     en: str
     decl: str = ""  # Russian declension class
     po: bool = False  # Russian: the name may go on with "по ..." (агентство по делам ...)
+    named: bool = False  # Japanese: an organisation only after a proper noun (北海道…ネットワーク)
 
 
 @dataclass(eq=False)  # hashed by identity: loaded once, cached helpers key on it
@@ -94,7 +95,7 @@ def _heads(table: dict, where: str, problems: list[str], types: tuple[str, ...])
             problems.append(f"{where}.{word}: type {t!r} not one of {', '.join(types)}")
         if role not in ROLES:
             problems.append(f"{where}.{word}: role {role!r} not one of {', '.join(ROLES)}")
-        out[word] = Head(word, t, role, spec.get("en") or word)
+        out[word] = Head(word, t, role, spec.get("en") or word, named=bool(spec.get("named")))
     return out
 
 
