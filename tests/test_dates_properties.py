@@ -103,11 +103,45 @@ def test_gregorian_dates_in_every_form_read_back(day, form):
     assert doc.dates[0].text == text
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=dt.date(1800, 1, 1), max_value=dt.date(2100, 12, 31)),
+       st.integers(1, 20), st.integers(0, 4))
+def test_day_ranges_in_every_form_read_back(first, length, form):
+    last = first + dt.timedelta(days=length)
+    d1, d2, y = first.day, last.day, first.year
+    if last.year != y:
+        return
+    m1, m2 = EN_MONTHS[first.month - 1], EN_MONTHS[last.month - 1]
+    r1, r2 = RU_GENITIVE[first.month - 1], RU_GENITIVE[last.month - 1]
+    text = [
+        f"between {d1} {m1} and {d2} {m2} {y}",
+        f"{m1} {d1} to {m2} {d2}, {y}",
+        f"с {d1} {r1} по {d2} {r2} {y} года",
+        f"{y}年{first.month}月{d1}日～{last.month}月{d2}日",
+        f"between {d1} and {d2} {m1} {y}" if first.month == last.month else f"{d1} {m1} – {d2} {m2} {y}",
+    ][form]
+    doc = doc_of(text, lang="ja" if form == 3 else "ru" if form == 2 else "en")
+    dates.extract(doc, CFG)
+    assert [m.value for m in doc.dates] == [f"{first.isoformat()}/{last.isoformat()}"], text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1800, 2099), st.integers(0, 3))
+def test_academic_years_read_back_as_year_ranges(year, form):
+    short = f"{(year + 1) % 100:02d}"
+    text = [f"the {year}/{short} academic year", f"в {year}/{year + 1} учебном году",
+            f"{year}/{short}学年度", f"academic year {year}–{short}"][form]
+    doc = doc_of(text)
+    dates.extract(doc, CFG)
+    assert [m.value for m in doc.dates] == [f"{year}/{year + 1}"], text
+
+
 _PIECES = st.sampled_from([
     "年", "月", "日", "年度", "（金）", "(вт)", "～", "-", "–", "から", " to ", " по ", "同年", "同月", "令和",
     "平成", "昭和", "元", "十", "二", "〇", "FY", "in ", "since ", "summer of ", "January", "Sept.", "мая",
     "года", "г.", " ", "\n\n", ".", ",", "/", "Tuesday, ", "本年", "this year", "毎年", "第", "0", "1", "2",
-    "9", "12", "29", "31", "2019", "2020", "1999", "H", "R",
+    "9", "12", "29", "31", "2019", "2020", "1999", "H", "R", "・", "、", " and ", "between ", "学年度",
+    " academic year", "учебном году", "(Fri)", "и ",
 ])
 
 

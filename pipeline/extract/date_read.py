@@ -32,6 +32,8 @@ def _second_year(lex: Lexicon, first: int, s: str) -> int | None:
         return None
     if len(s) == 2:
         n += first // 100 * 100
+        if n <= first:  # 1999–00
+            n += 100
     return n if first < n <= min(lex.year_max, first + 50) else None
 
 
