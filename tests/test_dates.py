@@ -352,6 +352,21 @@ def test_year_from_dateline_and_html_meta():
     assert [m.value for m in doc.dates] == ["2020-03-05"]
 
 
+DATELINES = [  # a short block near the top starting with a publication word is a dateline
+    "Japan Days at KFU\n\nPublished 2 April 2021 | International cooperation\n\nIt ran from 22 to 28 March.",
+    "Posted on 2 April 2021 by the Editorial Team\n\nThe fair ran from 22 to 28 March.",
+    "Ярмарка\n\nОпубликовано 2 апреля 2021 г. | Новости\n\nЯрмарка прошла с 22 по 28 марта.",
+    "日露交流\n\n掲載日：2021年4月2日｜国際交流\n\n祭りは3月22日から28日まで開催された。",
+]
+
+
+@pytest.mark.parametrize("text", DATELINES)
+def test_dateline_with_a_publication_word(text):
+    doc = run(text)
+    assert doc.published is not None and doc.published.value == "2021-04-02"
+    assert [m.value for m in doc.dates] == ["2021-04-02", "2021-03-22/2021-03-28"]
+
+
 def test_year_from_previous_date_in_paragraph_beats_publication():
     doc = run("The forum ran from November 26 to December 4, 2019. On November 30, students met.",
               hints=[("html_meta", "2021-01-10")])

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Document, Published
-from .date_patterns import Atom, Point
+from .date_patterns import Atom, Point, patterns
 from .date_scan import scan
 
 _BARE_YEAR = re.compile(r"(?<![\d.,/-])(1[7-9]\d\d|20\d\d)(?![\d.,/-]?\d)")
@@ -105,7 +105,7 @@ def find_published(doc: Document) -> tuple[Published, Point] | None:
         rest = len("".join(text[:best.start].split()) + "".join(text[best.end:].split()))
         if _ISSUE.search(text):
             return Published(point_value(best.a), "text", text), best.a
-        if b.kind == "dateline" or rest <= 15:
+        if b.kind == "dateline" or rest <= 15 or patterns().published_cue.match(text):
             return Published(point_value(best.a), "dateline", text[best.start:best.end]), best.a
     return None
 

@@ -121,6 +121,7 @@ class Patterns:
     en_month: re.Pattern  # month names alone: where English / Russian dates can be
     ru_month: re.Pattern
     relative_marks: tuple[str, ...]  # a relative-year word contains one of these (年, year, году)
+    published_cue: re.Pattern  # `Published 2 April 2021 | News`: a dateline (match at block start)
     academic_after: re.Pattern  # academic-year words after a year pair (match at its end)
     academic_before: re.Pattern  # ... or before it (search with endpos = its start)
     between: re.Pattern  # 'between ' before a date (search with endpos = the atom's start)
@@ -326,6 +327,8 @@ def patterns() -> Patterns:
         en_numeric_day_cue=re.compile(
             rf"(?<![A-Za-z])(?:(?:{_alt(lex.en['numeric_day_cues'])})|{_names(lex.en['weekdays'], 'upper')}\.?,?)\s+$",
             re.I),
+        published_cue=re.compile(rf"\s*(?:{_alt(lex.en['published_cues'] + lex.ru['published_cues'] + lex.ja['published_cues'])})"
+                                  + _LETTER, re.I),
         academic_after=re.compile(rf"\s*(?:{_alt(academic)})" + _LETTER, re.I),
         academic_before=re.compile(rf"(?<![A-Za-zА-Яа-яЁё])(?:{_alt(academic)})\s*$", re.I),
         between=re.compile(rf"(?<![A-Za-z])(?:{_alt(lex.en['between'])})\s+$"),
