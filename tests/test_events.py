@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline import run
 from pipeline.config import Config
-from pipeline.extract import attendance, dates, events
+from pipeline.extract import attendance, dates, event_names, events
 from pipeline.model import InstitutionMention, check_spans
 
 from conftest import CORPUS, build_doc
@@ -148,3 +150,17 @@ def test_seed_003_table_gives_five_events_with_dates_and_counts(shared_corpus, f
         assert doc.text[e.start:e.end].replace("\n", "").startswith(name[:4])
     assert len({f.event.id for f in rows}) == 5
     assert {f.value for f in doc.attendance if not f.rule.startswith("table")} >= {943, 1120, 128, 800}
+
+
+_PIECES = ["第2回", "日露", "学生", "交流", "会議", "シンポジウム", "セミナー", "打ち合わせ", "を", "に", "、", "。",
+           "「", "」", "室", "2021", "\n", " ", "国際", "フォーラム", "研修", "会", "の", "本会議"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_japanese_names_read_near_nouns_equal_a_full_scan(pieces):
+    """The name pattern runs only in windows before event nouns: same matches as everywhere."""
+    text = "".join(pieces)
+    p = event_names._patterns()
+    got = [(m.start(), m.end()) for m in event_names._ja_plain_matches(text, p)]
+    assert got == [(m.start(), m.end()) for m in p["ja_plain"].finditer(text)]

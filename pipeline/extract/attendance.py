@@ -65,9 +65,15 @@ def extract(doc: Document, config: Config) -> None:
     doc.attendance = _drop_restatements(doc, figures)
 
 
+# a language's count pattern can only match where its unit's script is (a cheap test first)
+_SCRIPT = {"ja": re.compile(r"[名人]"), "en": re.compile(r"[A-Za-z]"), "ru": re.compile(r"[А-Яа-яЁё]")}
+
+
 def _candidates(cues: Cues, text: str) -> list[_Cand]:
     found: list[_Cand] = []
     for lang in ("ja", "en", "ru"):
+        if not _SCRIPT[lang].search(text):
+            continue
         for m in cues.count[lang].finditer(text):
             v = numerals.value(m.group("num"), m.group("mult"))
             if v is None or not 0 < v < _MAX_VALUE:

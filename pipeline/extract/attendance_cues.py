@@ -46,8 +46,20 @@ def _word(w: str, bounded: bool) -> str:
 
 
 def alt(words, bounded: bool = True) -> str:
-    """Alternation of cue entries, longest first (so 'more than' wins over 'more')."""
-    return "(?:" + "|".join(_word(w, bounded) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
+    """Alternation of cue entries, longest first (so 'more than' wins over 'more').
+
+    A lookahead on the entries' first characters (both cases) comes first: the regex engine
+    then rejects most positions with one character test instead of trying every entry there.
+    """
+    words = sorted(set(words), key=lambda w: (-len(w), w))
+    start = r"(?<!\w)" if bounded and words and all(_ALPHA.match(w[0]) for w in words) else ""
+    return start + lead(words) + "(?:" + "|".join(_word(w, bounded) for w in words) + ")"
+
+
+def lead(words) -> str:
+    """A lookahead for the possible first characters of `words`, upper and lower case."""
+    chars = {c for w in words for c in (w[0], w[0].lower(), w[0].upper()) if len(c) == 1}
+    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])" if chars else ""
 
 
 def _compile(words, bounded: bool = True, flags: int = re.I) -> re.Pattern:
@@ -119,13 +131,13 @@ def _count_patterns(data: dict) -> dict:
     ru_mult = r"(?:\s*(?P<mult>(?i:тыс\.|тысяч\w*|млн\.?|миллион\w*)))"
     return {
         "ja": re.compile(
-            rf"(?<![0-9０-９.,第])(?P<num>{numerals.ARABIC}|[〇零一二三四五六七八九十百千両][〇零一二三四五六七八九十百千万]*)"
+            rf"(?=[0-9０-９〇零一二三四五六七八九十百千両])(?<![0-9０-９.,第])(?P<num>{numerals.ARABIC}|[〇零一二三四五六七八九十百千両][〇零一二三四五六七八九十百千万]*)"
             rf"\s*(?P<mult>万|千)?\s*(?P<unit>{alt(u['ja'], False)})(?![義称簿誉刺古]|ひとり|一人)"),
         "en": re.compile(
-            rf"(?<![\d.,+-])(?<![A-Za-z](?<!than)(?<!over))(?P<num>{numerals.ARABIC}|(?i:{numerals.EN_WORDS}))(?P<plus>\+)?{en_mult}?"
+            rf"(?=[0-9０-９A-Za-z])(?<![\d.,+-])(?<![A-Za-z](?<!than)(?<!over))(?P<num>{numerals.ARABIC}|(?i:{numerals.EN_WORDS}))(?P<plus>\+)?{en_mult}?"
             rf"(?P<mid>{en_mid}{{0,3}})\s+(?P<unit>(?i:{alt(u['en'])}))"),
         "ru": re.compile(
-            rf"(?<![\w.,+-])(?P<num>{numerals.ARABIC}|(?i:{numerals.RU_WORDS}))(?P<plus>\+)?{ru_mult}?"
+            rf"(?=[0-9０-９А-Яа-яЁё])(?<![\w.,+-])(?P<num>{numerals.ARABIC}|(?i:{numerals.RU_WORDS}))(?P<plus>\+)?{ru_mult}?"
             rf"(?P<mid>(?:\s+(?i:[а-яё-]+(?:ых|их|ого|его))){{0,2}})\s+(?P<unit>(?i:{alt(u['ru'])}))"),
     }
 
@@ -149,12 +161,12 @@ def cues() -> Cues:
         qual_before[qual] = re.compile(alt(before) + r"\s*$", re.I)
         qual_after[qual] = re.compile(r"^\s*" + alt(after, bounded=False) + r"(?![a-zа-яё])", re.I)
     num = rf"(?P<num>{numerals.ARABIC}|(?i:{numerals.EN_WORDS}))"
-    label_words = data["cues_before"]["en"] + data["cues_before"]["ru"] + ["参加者数", "参加人数", "参加者", "出席者数",
-                                                                            "出席者", "来場者数", "来場者", "参加数"]
+    label_words = ["参加者数", "参加人数", "参加者", "出席者数", "出席者", "来場者数", "来場者", "参加数"]
+    latin_labels = data["cues_before"]["en"] + data["cues_before"]["ru"]
     qual_words = [w for lang in LANGS for qual in QUALS for w in q[lang][f"{qual}_before"]]
     linked = rf"{alt(data['labels']['nouns'])}\s+(?:\w+\s+){{0,3}}?{alt(data['labels']['link'])}"
     mult = r"(?:\s*(?P<mult>万|千|(?i:тыс\.|тысяч\w*|млн\.?|million|thousand)(?!\w)))?"
-    labelled = re.compile(rf"(?:{alt(label_words)}\s*(?:は|が|[:：])?|{linked})\s*(?P<qual>{alt(qual_words)}\s*)?{num}{mult}"
+    labelled = re.compile(rf"(?:(?:{alt(label_words)}|{alt(latin_labels)})\s*(?:は|が|[:：])?|{linked})\s*(?P<qual>{alt(qual_words)}\s*)?{num}{mult}"
                           rf"(?![0-9０-９]|[.,][0-9]|\s*(?:{alt(data['not_attendance_units']['ja'], False)})|"
                           rf"\s*{alt(data['not_attendance_units']['en'] + data['not_attendance_units']['ru'])})", re.I)
     t = data["tables"]

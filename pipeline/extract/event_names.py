@@ -17,7 +17,10 @@ from .attendance_cues import alt, cues
 _JA_CHAR = r"[^\s\u3041-\u3096、。，,.「」『』（）()【】〈〉《》：:；;！？!?\t]"
 _JA_RUN = rf"(?:{_JA_CHAR}|\n(?={_JA_CHAR}))"  # a line wrapped inside a name does not end it
 _OPEN_Q = "「『"
+_JA_REACH = 40  # a name's run (at most 30 characters) and its 第N回, before its noun
 _LATIN_QUOTES = re.compile(r"[‘“\"«]([^‘’“”\"«»\n]{4,120})[’”\"»]")
+_LATIN = re.compile(r"[A-Za-z]")
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _CONNECT = {"of", "on", "for", "and", "in", "the", "&", "de", "to", "between", "with"}
 _ARTICLES = {"the", "this", "that", "these", "those", "a", "an", "our", "its", "their", "his", "her", "each"}
 _EN_WORD = re.compile(r"[A-Z0-9][\w'’&.-]*|[a-z]+|&|[–-]")
@@ -42,6 +45,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "ja_plain": re.compile(rf"(?:第[0-9０-９一二三四五六七八九十]+回)?{_JA_RUN}{{0,30}}(?P<noun>{ja_nouns})"
                                rf"(?![室所場録員長費者館])(?:[0-9０-９]{{4}})?"),
         "ja_noun_end": re.compile(rf"(?P<noun>{ja_nouns})$"),
+        "ja_noun_at": re.compile(rf"(?=(?P<noun>{ja_nouns}))"),
         "ja_generic": re.compile(alt(ev["generic_ja"], bounded=False)),
         "generic_ref": re.compile(alt(ev["generic_ja"], bounded=False) + "|" + r"(?<![A-Za-z])(?:this|the)\s+event\b",
                                   re.I),
@@ -82,9 +86,24 @@ def _ja_quoted(text: str, p: dict) -> list[Name]:
     return out
 
 
+def _ja_plain_matches(text: str, p: dict):
+    """The matches of p["ja_plain"].finditer(text), the pattern run only in the regions where a
+    name can be: up to _JA_REACH characters before an event noun (a scan of every position,
+    each trying 30 run lengths, costs more than the rest of the stage)."""
+    regions: list[list[int]] = []
+    for m in p["ja_noun_at"].finditer(text):
+        lo, hi = max(0, m.start() - _JA_REACH), m.start() + len(m.group("noun")) + 8
+        if regions and lo <= regions[-1][1]:
+            regions[-1][1] = hi
+        else:
+            regions.append([lo, hi])
+    for lo, hi in regions:
+        yield from p["ja_plain"].finditer(text, lo, min(hi, len(text)))
+
+
 def _ja_plain(text: str, p: dict) -> list[Name]:
     out = []
-    for m in p["ja_plain"].finditer(text):
+    for m in _ja_plain_matches(text, p):
         s = m.start()
         name = m.group()
         g = p["ja_generic"].search(name)
@@ -100,10 +119,12 @@ def _latin(text: str, p: dict) -> list[Name]:
         nouns = list(p["en_noun"].finditer(m.group(1))) or list(p["ru_noun"].finditer(m.group(1)))
         if nouns:  # the last event noun in the quote names its kind
             out.append(Name(m.start(1), m.end(1), m.group(1), nouns[-1].group("noun").lower()))
-    for m in p["en_noun"].finditer(text):
-        out.append(_expand_en(text, m))
-    for m in p["ru_noun"].finditer(text):
-        out.append(_expand_ru(text, m))
+    if _LATIN.search(text):
+        for m in p["en_noun"].finditer(text):
+            out.append(_expand_en(text, m))
+    if _CYRILLIC.search(text):
+        for m in p["ru_noun"].finditer(text):
+            out.append(_expand_ru(text, m))
     return [n for n in out if n is not None]
 
 

@@ -46,12 +46,12 @@ _RU_SCALES = {"тысяча": 1000, "тысячи": 1000, "тысяч": 1000, "�
 #: Number words (English, Russian) as one regex alternative, longest first.
 WORDS = "|".join(sorted(list(_EN_UNITS) + list(_EN_TENS) + list(_RU_WORDS), key=len, reverse=True))
 #: A run of English number words ("two hundred and fifty", "twenty-five", "a hundred", "a dozen").
-EN_WORDS = (r"(?:(?:a\s+(?:hundred|thousand|dozen)(?!\w)|"
+EN_WORDS = (r"(?=[A-Za-z])(?:(?:a\s+(?:hundred|thousand|dozen)(?!\w)|"
             + "|".join(sorted(list(_EN_UNITS) + list(_EN_TENS), key=len, reverse=True)) + r")"
             r"(?:[\s-]+(?:and\s+)?(?:" + "|".join(sorted(list(_EN_UNITS) + list(_EN_TENS) + ["hundred", "thousand"],
                                                          key=len, reverse=True)) + r"))*)")
 #: A run of Russian number words ("двести пятьдесят").
-RU_WORDS = (r"(?:(?:" + "|".join(sorted(_RU_WORDS, key=len, reverse=True)) + r")"
+RU_WORDS = (r"(?=[А-Яа-яЁё])(?:(?:" + "|".join(sorted(_RU_WORDS, key=len, reverse=True)) + r")"
             r"(?:\s+(?:" + "|".join(sorted(list(_RU_WORDS) + list(_RU_SCALES), key=len, reverse=True)) + r"))*)")
 
 _FW = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
