@@ -46,6 +46,11 @@ NAMES = [
      100, "VI Форуме ректоров университетов России и Японии", "2016-10-06"),
     ("19 июня 2018 года в Университете Сока прошла лекция Посла Российской Федерации. "
      "На лекции присутствовало ок. 250 человек.", 250, "лекция Посла Российской Федерации", "2018-06-19"),
+    # an en dash joins the two countries; a headline's "Held" is not part of the name
+    ("The Japan–Russia Workshop on Coastal Ecosystems was held on 3 October 2019. Some 45 students attended.",
+     45, "Japan–Russia Workshop on Coastal Ecosystems", "2019-10-03"),
+    ("Japan–Korea Forum on Marine Science Held in Busan\n\nAbout 80 researchers took part in the forum on 2 May 2022.",
+     80, "Japan–Korea Forum on Marine Science", "2022-05-02"),
 ]
 
 

@@ -23,7 +23,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _CONNECT = {"of", "on", "for", "and", "in", "the", "&", "de", "to", "between", "with"}
 _ARTICLES = {"the", "this", "that", "these", "those", "a", "an", "our", "its", "their", "his", "her", "each"}
-_EN_WORD = re.compile(r"[A-Z0-9][\w'’&.-]*|[a-z]+|&|[–-]")
+_EN_WORD = re.compile(r"[A-Z0-9][\w'’&.‐‑–-]*|[a-z]+|&|[–-]")  # Japan–Russia (en dash) is one word
 _RU_VERB = re.compile(r"(?:ло|ла|ли|л|ет|ют|ит|ят|ат|ся|сь|ть|ован|ован[аоы])$|^(?:в|на|с|по|для|из|у|к|о|об|при)$", re.I)
 _RU_CAP = re.compile(r"(?:[IVXLC]+|[А-ЯЁ][\w-]*|[0-9]+-?[а-я]*)$")
 
@@ -147,7 +147,8 @@ def _expand_en(text: str, m: re.Match) -> Name:
             break
     while start < s and text[start:].split(" ", 1)[0].lower() in _CONNECT | _ARTICLES:
         start += len(text[start:].split(" ", 1)[0]) + 1
-    tail = re.match(r"(?:\s+[0-9]{4})?(?:\s+(?:of|on|for|in)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)?"
+    tail = re.match(r"(?:\s+[0-9]{4})?(?:\s+(?:of|on|for|in)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?"
+                    r"(?!(?:Held|Opens|Opened|Starts|Started|Ends|Ended|Begins|Began|Takes|Took|Closes|Closed)\b)[A-Z][\w-]*)*)?"
                     r"(?::\s*[A-Z][\w&-]*(?:\s+(?:[A-Z&][\w&-]*|and|of|in|on|for))*)?", text[e:])
     end = e + (tail.end() if tail else 0)
     while end > e and text[end - 1] in " ":
