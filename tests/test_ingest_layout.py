@@ -101,7 +101,7 @@ RIGHT = [("第2部の学生セッションでは,日露の学生が六つのグ�
 CAPTIONS = ("フォーラム会場", "発表する学生")
 
 
-def _grid_page(path: Path) -> None:
+def _grid_page(path: Path, gutter: float) -> None:
     """Two columns on one baseline grid, a title across them, a photo box with a caption in
     each column (the left one mid-column, the right one at the top)."""
     from reportlab.lib.pagesizes import A4
@@ -112,7 +112,8 @@ def _grid_page(path: Path) -> None:
     pdfmetrics.registerFont(UnicodeCIDFont(JA))
     w, h = A4
     c = canvas.Canvas(str(path), pagesize=A4)
-    size, lead, col_w, xs = 10, 16, 236, (50, 309)
+    size, lead, col_w = 10, 16, 236
+    xs = (50, 50 + col_w + gutter)
     c.setFont(JA, 15)
     c.drawString(50, h - 80, TITLE)
     grid = [h - 120 - lead * i for i in range(34)]
@@ -140,10 +141,13 @@ def _grid_page(path: Path) -> None:
     c.save()
 
 
-@pytest.fixture(scope="module")
-def grid_doc(tmp_path_factory):
+@pytest.fixture(scope="module", params=[23, 4], ids=["gutter 23pt", "gutter 1em"])
+def grid_doc(tmp_path_factory, request):
+    """A gutter of about one em (4 pt past the 230 pt of a full line) is narrower than the gap
+    that cuts a row anyway: found as a white
+    stripe through the page's glyphs."""
     path = tmp_path_factory.mktemp("layout") / "grid.pdf"
-    _grid_page(path)
+    _grid_page(path, request.param)
     return load(path, "grid", "grid.pdf", IngestConfig())
 
 
@@ -160,3 +164,14 @@ def test_grid_page_paragraphs_intact_in_column_order(grid_doc):
 def test_grid_page_captions_are_blocks_of_their_own(grid_doc):
     paras = [grid_doc.text[b.start:b.end] for b in grid_doc.blocks]
     assert all(cap in paras for cap in CAPTIONS)
+
+
+def test_vertical_page_tiers_read_one_after_another(shared_corpus):
+    """kampo.pdf: a vertical gazette page set in two tiers (dan-gumi); each tier is read whole
+    before the next, its lines not interleaved with the other tier's."""
+    p = shared_corpus / "pdf/pdfminer_kampo.pdf"
+    doc = load(p, p.stem, "pdf/pdfminer_kampo.pdf", IngestConfig())
+    assert ("内閣は、道路交通法の一部を改正する法律(平成十九年法律第九十号)の一部の施行に伴い、並びに道路交通法"
+            "(昭和三十五年法律第百五号)第四条第一項") in doc.text
+    assert "一の五 医療機関が、傷病者の緊急搬送をしようとする都道府県又は市町村の要請を受けて、当該傷病者" in doc.text
+    assert check_spans(doc) == []

@@ -99,12 +99,29 @@ def rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
     return out
 
 
-def fragments(row: list[Glyph]) -> list[Line]:
-    """A row cut at wide horizontal gaps (a gutter between columns, a table column)."""
+def stripes(glyphs: list[Glyph]) -> list[tuple[float, float]]:
+    """Vertical white stripes through the whole page: x-ranges (wider than a word space) where
+    no glyph lies but for the odd one of a title or figure across them. A gutter narrower than
+    the gap that cuts a row anyway, or the band between two tiers of a vertical page (turned),
+    is one."""
+    ink = [g for g in glyphs if not g.text.isspace()]
+    if len(ink) < 50:
+        return []
+    xmin = min(g.x0 for g in ink)
+    cover = _coverage(ink, xmin, max(g.x1 for g in ink))
+    size = median(g.size for g in ink)
+    allow = max(2, int(0.02 * max(cover)))
+    return [(xmin + a, xmin + b) for a, b in _low_runs(cover, allow) if b - a >= max(3.0, 0.5 * size)]
+
+
+def fragments(row: list[Glyph], cuts: list[tuple[float, float]] = ()) -> list[Line]:
+    """A row cut at wide horizontal gaps (a gutter between columns, a table column) and at the
+    page's white stripes (`stripes`)."""
     row.sort(key=lambda g: g.x0)
     out, cur, right = [], [], None
     for g in row:
-        if cur and right is not None and g.x0 - right > 1.5 * g.size:
+        if cur and right is not None and (g.x0 - right > 1.5 * g.size
+                                          or any(right <= a + 1 and g.x0 >= b - 1 for a, b in cuts)):
             out.append(cur)
             cur = []
         cur.append(g)
@@ -143,7 +160,7 @@ def gutters(frags: list[Line]) -> list[tuple[float, float]]:
         if not left or not right:
             continue
         a, b = max(left), min(right)
-        if b - a >= max(0.8 * size, 4.0):
+        if b - a >= max(0.5 * size, 3.0):
             cands.append((a, b))
     # a gutter is real when the columns on both sides are left-aligned runs of filled lines
     edges = [xmin] + [g[1] for g in cands]
@@ -152,8 +169,8 @@ def gutters(frags: list[Line]) -> list[tuple[float, float]]:
     return [g for i, g in enumerate(cands) if ok[i] and ok[i + 1]]
 
 
-def _coverage(frags: list[Line], xmin: float, xmax: float) -> list[int]:
-    """How many fragments cover each point (1 pt steps) from xmin to xmax."""
+def _coverage(frags: list, xmin: float, xmax: float) -> list[int]:
+    """How many fragments (or glyphs) cover each point (1 pt steps) from xmin to xmax."""
     n = int(xmax - xmin) + 2
     diff = [0] * (n + 1)
     for f in frags:
@@ -308,12 +325,31 @@ def _next_word_fits(prev: Line, ln: Line, measure: float) -> bool:
     return measure - prev.x1 > need + 0.25 * prev.size
 
 
-def page_paragraphs(frags: list[Line], tables: list[Region], table_lines) -> list[Para]:
-    """Every paragraph of a page in reading order. `table_lines(region)` gives a table's cells."""
+def tiers(glyphs: list[Glyph], cuts: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The stripes between the tiers of a (turned) vertical page: white bands across the whole
+    page with at least 8 ems of text on either side (dan-gumi, set like newspaper tiers)."""
+    if not cuts:
+        return []
+    ink = [g for g in glyphs if not g.text.isspace()]
+    size = median(g.size for g in ink)
+    lo, hi = min(g.x0 for g in ink), max(g.x1 for g in ink)
+    out, edge = [], lo
+    for a, b in cuts:
+        if a - edge >= 8 * size and hi - b >= 8 * size:
+            out.append((a, b))
+            edge = b
+    return out
+
+
+def page_paragraphs(frags: list[Line], tables: list[Region], table_lines,
+                    bands: list[tuple[float, float]] = ()) -> list[Para]:
+    """Every paragraph of a page in reading order. `table_lines(region)` gives a table's cells;
+    `bands` are gutters known beforehand (the tiers of a vertical page)."""
     if not frags and not tables:
         return []
     body = median(f.size for f in frags) if frags else 10.0
     gut = gutters(frags)
+    gut = sorted(gut + [b for b in bands if not any(a0 < b[1] and b[0] < a1 for a0, a1 in gut)])
     xmin = min([f.x0 for f in frags] + [t.x0 for t in tables])
     xmax = _right_edge([f.x1 for f in frags]) if frags else max(t.x1 for t in tables)
     col_edges: dict[int | None, tuple[float, float]] = {None: (xmin, xmax)}

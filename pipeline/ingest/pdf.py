@@ -37,6 +37,7 @@ class PageData:
     height: float
     frags: list[Line] = field(default_factory=list)
     tables: list[Region] = field(default_factory=list)
+    bands: list[tuple[float, float]] = field(default_factory=list)  # tiers of a vertical page
     cells: dict[int, list[list[list[Line]]]] = field(default_factory=dict)  # id(region) -> cells
 
 
@@ -117,8 +118,11 @@ def _read_page(page, number: int, warnings: list[str]) -> tuple[PageData, int, i
         data.height = width
     elif _has_ruling(page):
         glyphs = _tables(page, glyphs, data)
+    cuts = layout.stripes(glyphs)
+    if data.height != height:  # turned: the tiers of a vertical page are read one after another
+        data.bands = layout.tiers(glyphs, cuts)
     for row in layout.rows(glyphs):
-        data.frags.extend(layout.fragments(row))
+        data.frags.extend(layout.fragments(row, cuts))
     for f in data.frags:
         f.glyphs = []  # geometry and text are kept; the glyphs are not needed any more
     return data, n, unmapped
@@ -292,7 +296,7 @@ def _emit(pages: list[PageData], res: PdfResult, nfkc_enabled: bool) -> None:
     for p in pages:
         def cells(region, _p=p):
             return p.cells.get(id(region), [])
-        for para in layout.page_paragraphs(p.frags, p.tables, cells):
+        for para in layout.page_paragraphs(p.frags, p.tables, cells, p.bands):
             if para.kind == "table":
                 rows = [[join_lines([src.line(ln.text) for ln in cell]) for cell in row] for row in para.table]
                 paras.append((para, rows, p.number))
