@@ -172,6 +172,33 @@ def test_html_main_text_without_boilerplate(tmp_path):
     assert any(b.kind == "heading" for b in doc.blocks)
 
 
+DATELINE_PAGES = [
+    # a byline paragraph after the title, which main-text extraction drops as boilerplate
+    ('<h1>Tomsk hosts a Japan-Russia winter school</h1><p class="meta">Posted on '
+     '<time datetime="2022-02-03">3 February 2022</time> by the Editorial Team</p>',
+     "Posted on 3 February 2022 by the Editorial Team", 1),
+    # a Japanese date above the title
+    ('<p class="news-date"><time datetime="2022-02-03">2022年2月3日</time></p><h1>冬季学校を開催</h1>',
+     "2022年2月3日", 0),
+    # no <time>: a block whose class names a date
+    ('<h1>Зимняя школа в Томске</h1><div class="post-date">3 февраля 2022</div>', "3 февраля 2022", 1),
+]
+BODY = ("<p>The winter school brought together forty students from Tomsk State University and Hokkaido "
+        "University for two weeks of lectures and field work in Siberia.</p>"
+        "<p>Students presented joint projects on the last day of the school, and the universities "
+        "agreed to hold the next school in Sapporo.</p>")
+
+
+@pytest.mark.parametrize("head,dateline,at", DATELINE_PAGES)
+def test_html_visible_dateline_is_kept(tmp_path, head, dateline, at):
+    page = (f"<html><head><title>News</title></head><body><nav><a href='/'>Home</a></nav><main><article>"
+            f"{head}{BODY}</article></main><footer>Copyright 2022</footer></body></html>")
+    doc = _load(tmp_path, "news.html", page)
+    assert _blocks(doc)[at] == ("dateline", dateline)
+    assert ("dateline", dateline) in doc.published_hints
+    assert doc.text.count(dateline) == 1
+
+
 def test_html_shift_jis_with_navigation(tmp_path):
     html = ARTICLE.replace('charset="utf-8"', 'charset="Shift_JIS"')
     doc = _load(tmp_path, "sjis.html", html.encode("cp932"))

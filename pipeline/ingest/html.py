@@ -18,7 +18,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..errors import IngestError
-from . import encoding, text
+from . import encoding, rules, text
 from .blocks import RawBlock, RawTable
 from .normalize import Mapped, join_lines, nfkc
 
@@ -226,6 +226,42 @@ def _split_lb(el) -> list[str]:
     return "".join(out).split("\n")
 
 
+_DATE_CLASS = re.compile(r"date|time|posted|byline|meta", re.IGNORECASE)
+
+
+def _dateline(tree) -> tuple[str, bool] | None:
+    """The article's visible date line, which main-text extraction drops as boilerplate:
+    the block around the first <time> (or the first short block whose class names a date) in
+    the article, when it carries a date. Returns its text and whether it precedes the title."""
+    scope = (tree.xpath("//article") + tree.xpath("//main") + [tree])[0]
+    cands = scope.xpath(".//time") + [el for el in scope.xpath(".//p|.//div|.//span|.//li")
+                                      if _DATE_CLASS.search(el.get("class") or "")]
+    for el in cands:
+        block = el
+        while block.tag not in ("p", "div", "li", "header", "dd", "td") and block.getparent() is not None:
+            if len(_clean_space(block.getparent().text_content())) > 120:
+                break
+            block = block.getparent()
+        t = _clean_space(block.text_content())
+        if 0 < len(t) <= 120 and rules.has_date(t):
+            heads = scope.xpath(".//h1") or scope.xpath(".//h2")
+            first = heads[0] if heads else None
+            before = first is not None and any(x is block for x in first.itersiblings(preceding=True))
+            return t, before
+    return None
+
+
+def _add_dateline(col: "_Collector", found: tuple[str, bool] | None) -> None:
+    if found is None:
+        return
+    t, before = found
+    if any(t in it.text.text for it in col.items if isinstance(it, RawBlock)):
+        return
+    block = RawBlock(col._mapped(t).collapse_spaces().strip(), "dateline")
+    at = 0 if before or not col.items or col.items[0].kind not in ("heading", "title") else 1
+    col.items.insert(at, block)
+
+
 def read(data: bytes, path: str, nfkc_enabled: bool = True) -> HtmlResult:
     declared = encoding.declared_charset(data)
     doc_text, enc = encoding.decode(data, declared, path)
@@ -244,6 +280,8 @@ def read(data: bytes, path: str, nfkc_enabled: bool = True) -> HtmlResult:
     if main is not None:
         body = main.find("main")
         col.walk(body if body is not None else main)
+    if col.items:
+        _add_dateline(col, _dateline(tree))
     if not col.items and res.title:
         res.warnings.append("no main text found; only the title is kept")
         col.items.append(RawBlock(col._mapped(res.title), "title"))
