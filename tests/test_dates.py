@@ -121,6 +121,22 @@ JAPANESE = [
     ("2020年度の日程：10/2（金）～10/4（日）", ["FY2020", "2020-10-02/2020-10-04"]),
 ]
 
+GLOSSED_RELATIVE = [  # a relative word with its value in brackets: the bracketed date is read
+    ("前年度（令和3年度）の実績を下回った。", ["FY2021"]),
+    ("昨年度(平成30年度)に比べ増加した。", ["FY2018"]),
+    ("前年（2019年）の交流会", ["2019"]),
+    ("同年（令和元年）に再訪した。", ["2019"]),
+    ("last year (in 2022) we met", ["2022"]),
+    ("в прошлом году (в 2022 году)", ["2022"]),
+    ("翌年度（2024年度）から実施する。", ["FY2024"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", GLOSSED_RELATIVE)
+def test_glossed_relative_word_reads_its_gloss(text, expected):
+    assert values(text) == expected
+
+
 JAPANESE_NOT_DATES = [
     "8項目の日露経済協力プラン", "第2回総会", "2年間で計5回", "2020年代", "3年生", "10か月", "6ヶ月",
     "第3月曜日", "1000年の歴史", "毎年4月1日から", "毎月20日", "北大時報 No.791", "011-706-2185",

@@ -46,6 +46,21 @@ def _windows(text: str, hits: list[tuple[int, int]], reach: tuple[int, int]) -> 
     return [(lo, hi) for lo, hi in spans]
 
 
+def _read_all(pattern: re.Pattern, text: str, lo: int, hi: int, read) -> list[Atom]:
+    """Every match of `pattern` in text[lo:hi] read into an atom. A match that reads as no date
+    does not hide a date inside it: the search goes on from its second character
+    (前年度（令和3年度）: the relative word with its gloss is no date, 令和3年度 is)."""
+    out, pos = [], lo
+    while (m := pattern.search(text, pos, hi)) is not None:
+        atom = read(m)
+        if atom is not None:
+            out.append(atom)
+            pos = max(m.end(), m.start() + 1)
+        else:
+            pos = m.start() + 1
+    return out
+
+
 def _order_key(p: Point) -> tuple[int, int, int]:
     return (p.year or 0, p.month or 1, p.day or 1)
 
@@ -86,10 +101,7 @@ def scan(text: str, lang: str | None = None) -> list[Atom]:
     found: list[Atom] = []
     ja_hits = _hits(_JA_MARK, text) if "年" in text or "月" in text else []
     for lo, hi in _windows(text, ja_hits, _JA_REACH):
-        for m in pats.ja.finditer(text, lo, hi):
-            atom = read_ja(m, lex)
-            if atom is not None:
-                found.append(atom)
+        found.extend(_read_all(pats.ja, text, lo, hi, lambda m: read_ja(m, lex)))
     digits = _DIGIT.search(text) is not None  # without digits: only `in January` and the like
     years = _hits(_YEARISH, text) if digits else []
     for pat, read, script, marks in ((pats.en, read_en, _LATIN, (pats.en_month, _FY)),
@@ -97,10 +109,7 @@ def scan(text: str, lang: str | None = None) -> list[Atom]:
         if script.search(text):
             hits = years + [h for mark in (marks if digits else marks[:1]) for h in _hits(mark, text)]
             for lo, hi in _windows(text, hits, _REACH):
-                for m in pat.finditer(text, lo, hi):
-                    atom = read(m, lex, text)
-                    if atom is not None:
-                        found.append(atom)
+                found.extend(_read_all(pat, text, lo, hi, lambda m, read=read: read(m, lex, text)))
     if digits and _NUMERIC.search(text):
         for m in pats.num.finditer(text):
             atom = read_num(m, lex, lang)
