@@ -113,6 +113,26 @@ ORDERS = [
     ("Планируется участие 60 студентов.", 60, "exact", False),
 ]
 
+# Phenomena of the second held-out set, on new wordings: listening verbs (聴き入る), "met",
+# the present perfect (have taken part), "some N" / "just under N", study and internship
+# verbs in Russian (прошли стажировку), a duration of years making a total cumulative,
+# a person noun followed by an organisation's name (студентов УрФУ)
+MORE_ORDERS = [
+    ("講演には市民ら約80名が耳を傾けた。", 80, "approx", False),
+    ("学生40名が留学生の発表に聞き入っていた。", 40, "exact", False),
+    ("5年間で延べ600名が本プログラムに参加した。", 600, "exact", True),
+    ("Some 70 engineers and students met in Vladivostok for the seminar.", 70, "approx", False),
+    ("Just over 150 teachers met at the annual congress.", 150, "at_least", False),
+    ("Slightly under 40 volunteers took part in the clean-up.", 40, "at_most", False),
+    ("More than 900 schoolchildren have taken part in the contest since it began.", 900, "at_least", True),
+    ("Over the past ten years, 230 students have studied at partner universities.", 230, "exact", True),
+    ("Thirty student volunteers helped at the fair, which was attended by many.", 30, "exact", False),
+    ("В Саппоро прошли стажировку 18 аспирантов ДВФУ.", 18, "exact", False),
+    ("За пять лет в Токио прошли обучение 95 студентов МГУ.", 95, "exact", True),
+    ("В Японии учились 12 студентов ТГУ.", 12, "exact", False),
+    ("На лекции японского профессора собралось около 60 слушателей НГУ.", 60, "approx", False),
+]
+
 # Capacity, quotas, recruitment and event roles: how many may come, not how many came
 CAPACITY = [
     "交換留学の受入れは最大8名とする。",
@@ -143,6 +163,12 @@ CAPACITY = [
     "Ожидается, что в форуме примут участие 500 человек.",
     "Attendance was 85% this year.",
     "Participation was three times higher than in 2019.",
+    # applicants are not participants; a singular person noun after a number modifies another noun
+    "Over 500 students applied for the twenty places of the school.",
+    "約200名が応募し、書類選考が行われた。",
+    "На участие в программе подали заявки 300 студентов.",
+    "The foundation funded three student prizes at the contest.",
+    "The lab hosts a 12 member team of Japanese and Russian researchers.",
 ]
 
 NOT_FIGURES = [
@@ -177,7 +203,7 @@ def figures(text: str, with_dates: bool = False):
     return doc
 
 
-@pytest.mark.parametrize("text, value, qualifier, cumulative", FIGURES + ORDERS)
+@pytest.mark.parametrize("text, value, qualifier, cumulative", FIGURES + ORDERS + MORE_ORDERS)
 def test_figure(text, value, qualifier, cumulative):
     doc = figures(text)
     assert [(f.value, f.qualifier, f.cumulative) for f in doc.attendance] == [(value, qualifier, cumulative)]
@@ -224,6 +250,22 @@ def test_an_included_subset_is_a_part_of_the_figure_before_it(text, total, part)
 def test_parts_without_a_stated_total_are_each_reported():
     doc = figures("日本側関係者18名・ロシア側関係者27名が参加し、各事業内容の発表を行った。")
     assert [f.value for f in doc.attendance] == [18, 27]
+
+
+@pytest.mark.parametrize("text, values", [
+    # an English report with a Japanese summary restating its counts
+    ("The workshop was attended by 64 participants; eight students from TSU travelled to Sapporo.\n\n"
+     "本ワークショップには64名が参加し、トムスク国立大学から学生8名が来日した。", [64, 8]),
+    # a Japanese report with a Russian summary; a count only the summary gives is kept
+    ("日露学生フォーラムには約150名が参加した。本学からは学生20名が参加した。\n\n"
+     "В форуме приняли участие около 150 человек. Из Хабаровска приехали 35 студентов.", [150, 20, 35]),
+    # a Russian report with an English abstract
+    ("В конференции приняли участие 210 учёных из Японии и России. Конференция прошла в Казани, "
+     "в ней участвовали представители двенадцати университетов, преподаватели и студенты.\n\n"
+     "The conference was attended by 210 scientists.", [210]),
+])
+def test_a_summary_in_another_language_restating_counts_adds_no_figures(text, values):
+    assert [f.value for f in figures(text).attendance] == values
 
 
 def test_heading_restated_by_the_next_line_is_one_figure():

@@ -62,7 +62,7 @@ def extract(doc: Document, config: Config) -> None:
     for st in streams(doc, skip=tables.claimed):
         figures.extend(_stream_figures(doc, cues, st))
     figures.sort(key=lambda f: (f.start, f.end))
-    doc.attendance = _drop_restatements(doc, figures)
+    doc.attendance = _drop_translations(doc, _drop_restatements(doc, figures))
 
 
 # a language's count pattern can only match where its unit's script is (a cheap test first)
@@ -81,6 +81,8 @@ def _candidates(cues: Cues, text: str) -> list[_Cand]:
             if 1900 <= v <= 2100 and lang != "ja" and _YEAR_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
                 continue
             unit = m.group("unit")
+            if lang == "en" and v != 1 and cues.singular.match(unit):
+                continue  # "two student awards": the noun modifies another one
             strong = lang != "ja" and bool(cues.strong.search(unit))
             c = _Cand(m.start(), m.end(), v, lang, unit, strong, f"{lang}.count")
             if m.groupdict().get("plus"):
@@ -175,7 +177,8 @@ def _cumulative(cues: Cues, c: _Cand, text: str, sent: tuple[int, int]) -> None:
     if cues.per_event.search(text[ss:c.s]):
         c.cumulative = False
         return
-    if cues.cum_sentence.search(sentence) or cues.event_count.search(text[ss:c.s]):
+    if cues.cum_sentence.search(sentence) or cues.event_count.search(text[ss:c.s]) or \
+            cues.duration.search(text[ss:c.s]):
         c.cumulative = True
 
 
@@ -281,6 +284,23 @@ def _drop_restatements(doc: Document, figures: list[AttendanceMention]) -> list[
                 continue
         out.append(f)
     return out
+
+
+def _drop_translations(doc: Document, figures: list[AttendanceMention]) -> list[AttendanceMention]:
+    """A summary in another language restates the main text's counts (an English report whose
+    Japanese summary says 延べ312名 and 学生12名 again): a figure in a block of another language
+    than the document's primary one, whose value a primary-language figure already has, is the
+    same count and is dropped."""
+    primary = doc.language.get("primary") if isinstance(doc.language, dict) else None
+    if not primary:
+        return figures
+
+    def lang(f: AttendanceMention) -> str | None:
+        b = doc.block_at(f.start)
+        return b.lang if b else None
+
+    main = {f.value for f in figures if lang(f) == primary}
+    return [f for f in figures if lang(f) in (primary, None) or f.value not in main]
 
 
 def _line(doc: Document, i: int) -> tuple[int, int]:

@@ -20,10 +20,10 @@ QUALS = ("approx", "at_least", "at_most")
 
 # section -> keys that must hold lists of strings (empty lists allowed where noted)
 _REQUIRED = {
-    "units": LANGS, "strong_units": ("en", "ru"), "cues": LANGS, "cues_before": LANGS,
+    "units": LANGS + ("en_singular",), "strong_units": ("en", "ru"), "cues": LANGS, "cues_before": LANGS,
     "negative": ("ja_before", "ja_after", "en", "ru", "ja_clause", "latin_clause"), "labels": ("nouns", "link"),
     "comparison": ("ja_between",),
-    "cumulative": ("before", "sentence", "event_count_units", "per_event"), "totals": ("before",),
+    "cumulative": ("before", "sentence", "event_count_units", "per_event", "duration_before", "duration_units"), "totals": ("before",),
     "not_attendance_units": LANGS, "tables": ("participants", "name", "date", "end_marks"),
     "events": ("ja", "en", "ru", "generic_ja"), "organisers": ("ja_after", "en_before", "en_verbs", "ru_before"),
     "modes": ("online", "in_person", "hybrid"),
@@ -93,6 +93,8 @@ class Cues:
     table_date: re.Pattern
     table_end: re.Pattern
     not_person_unit: re.Pattern
+    singular: re.Pattern  # en singular person nouns: "two student awards" is no head count
+    duration: re.Pattern  # "over the past 10 years", "за десять лет", "5年間で": a total over the years
 
 
 def _check(data: dict) -> list[str]:
@@ -126,7 +128,7 @@ def _count_patterns(data: dict) -> dict:
     u = data["units"]
     en_mid = (r"(?:\s+(?:[A-Z][\w&.'’-]*|and|young|local|foreign|international|other|more|new|female|male|"
               r"graduate|undergraduate|exchange|high\s+school|university|school|Japanese|Russian|"
-              r"top|leading|senior|junior))")
+              r"top|leading|senior|junior|student|youth))")
     en_mult = r"(?:\s*(?P<mult>(?i:million|thousand|mln|billion))(?!\w))"
     ru_mult = r"(?:\s*(?P<mult>(?i:тыс\.|тысяч\w*|млн\.?|миллион\w*)))"
     return {
@@ -196,6 +198,11 @@ def cues() -> Cues:
         table_name=_compile(t["name"], False),
         table_date=_compile(t["date"], False),
         table_end=re.compile(r"^\s*" + alt(t["end_marks"], False), re.I),
+        singular=re.compile(alt(data["units"]["en_singular"]) + r"$", re.I),
+        duration=re.compile(
+            rf"(?:{alt(data['cumulative']['duration_before'])})\s+(?:(?:the\s+)?(?:past|last)\s+|последние\s+)?"
+            rf"(?:{numerals.ARABIC}|{numerals.EN_WORDS}|{numerals.RU_WORDS})\s*{alt(data['cumulative']['duration_units'])}"
+            rf"|(?<![0-9０-９])(?:{numerals.ARABIC}|{numerals.KANJI})\s*(?:年間|か年|ヵ年|カ年)(?:で|に|の間に|にわたり)", re.I),
         not_person_unit=re.compile(r"^\s*" + alt(data["not_attendance_units"]["ja"]
                                                  + data["not_attendance_units"]["en"]
                                                  + data["not_attendance_units"]["ru"], False), re.I),
