@@ -62,6 +62,12 @@ DISCOVER_EN = [
      ["Baltic Trans GmbH", "Nagoya Denki K.K.", "Tomsk Rail JSC"]),
     ("It was funded by Amur Logistics Inc., a Khabarovsk firm.", ["Amur Logistics Inc."]),
     ("The Siberian Japanese Teachers Network met in Tomsk.", ["Siberian Japanese Teachers Network"]),
+    # a legal form before the name: part of it, or left out when the name is quoted
+    ("Engineers from PJSC Amur Shipyard and OOO Baikal Soft attended.", ["PJSC Amur Shipyard", "OOO Baikal Soft"]),
+    ("Sponsors: LLC “Tomsk Robotics”, Kyoto Denshi K.K.", ["Tomsk Robotics", "Kyoto Denshi K.K."]),
+    # two-word heads and unspaced en dashes keep a name together
+    ("He thanked the Consulate General of Japan in Novosibirsk.", ["Consulate General of Japan in Novosibirsk"]),
+    ("The Korea–Russia Joint Centre for Arctic Studies opened.", ["Korea–Russia Joint Centre for Arctic Studies"]),
 ]
 
 DISCOVER_RU = [
@@ -110,6 +116,12 @@ NEGATIVE = [
     "Участники провели летнюю школу «Юный инженер».",  # a school as an event
     "The Prize Fund was 5,000 dollars.",
     "研究者と学生の交流・ネットワーク構築が進んだ。",  # a network nobody named
+    # seasonal schools are programmes, whatever follows them
+    "The Sapporo–Irkutsk Joint Winter School on Permafrost Engineering ended.",
+    "The Spring School of Oriental Studies will open in April.",
+    "Зимняя школа японистов прошла в Иркутске.",
+    "Весенняя школа по японской каллиграфии открылась.",
+    "日露合同サマースクールを開催した。",
 ]
 
 
@@ -142,6 +154,9 @@ LINKED = [
       "Генеральное консульство Японии во Владивостоке"], "consulate-of-japan-in-vladivostok"),
     ("在日モンゴル大使館の参事官が出席した。\n\nThe Embassy of Mongolia in Japan sent a counsellor.",
      ["在日モンゴル大使館", "Embassy of Mongolia in Japan"], None),
+    ("The Consulate General of Japan in Irkutsk helped.\n\nГенеральное консульство Японии в Иркутске помогло.",
+     ["Consulate General of Japan in Irkutsk", "Генеральное консульство Японии в Иркутске"],
+     "consulate-of-japan-in-irkutsk"),
 ]
 
 
@@ -172,6 +187,17 @@ def test_bracket_naming_a_sub_unit_is_not_the_parents_alias(make_doc):
     unit = [m for m in ms if m.text in ("Institute of Geology and Mineralogy", "IGM SB RAS")]
     assert texts(unit) == ["Institute of Geology and Mineralogy", "IGM SB RAS", "IGM SB RAS"]
     assert {m.id for m in unit} == {"institute-of-geology-and-mineralogy"} and unit[0].parent == "sb-ras"
+
+
+@pytest.mark.parametrize("text, oid", [
+    # the Russian form first: the id still comes from the Japanese (Hepburn + translated type words)
+    ("Делегация Университета префектуры Тояма прибыла.\n\n富山県立大学の教員が来た。", "toyama-prefectural-university"),
+    ("富山県立大学の教員が来た。\n\nДелегация Университета префектуры Тояма прибыла.", "toyama-prefectural-university"),
+    ("Делегация Университета префектуры Тояма прибыла.\n\n富山県立大学の教員が来た。\n\n"
+     "Toyama Prefectural University staff came.", "toyama-prefectural-university"),
+])
+def test_linked_id_prefers_english_then_japanese(make_doc, text, oid):
+    assert {m.id for m in run(make_doc, text)} == {oid}
 
 
 def test_different_organisations_keep_their_ids(make_doc):
@@ -211,6 +237,9 @@ def test_aliases_defined_in_the_text(make_doc, text, alias, oid):
 @pytest.mark.parametrize("text, full, short", [
     ("Sakura Shoji Co., Ltd. sent gifts. Later Sakura Shoji paid for travel.", "Sakura Shoji Co., Ltd.", "Sakura Shoji"),
     ("Books came from Kama Tekstil LLC. Kama Tekstil is in Kazan.", "Kama Tekstil LLC", "Kama Tekstil"),
+    ("Staff of JSC Sakhalin-Energo came. Sakhalin-Energo paid.", "JSC Sakhalin-Energo", "Sakhalin-Energo"),
+    ("It was made by CJSC “Irkutsk Optics”. Irkutsk Optics is old.", "Irkutsk Optics", "Irkutsk Optics"),
+    ("Помогло АО «Байкал Телеком». Байкал Телеком оплатил билеты.", "Байкал Телеком", "Байкал Телеком"),
 ])
 def test_company_named_without_its_legal_form(make_doc, text, full, short):
     ms = run(make_doc, text)

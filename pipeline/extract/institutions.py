@@ -22,6 +22,9 @@ _L = "0-9A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё"  # letters that glue to an abbrevi
 _ACRONYM = re.compile(rf"(?<![{_L}])([A-Z][A-Za-z&]{{0,2}}[A-Z][A-Z0-9]{{0,5}}|[А-ЯЁ][А-ЯЁа-яё]{{0,2}}[А-ЯЁ]{{1,6}})(?![{_L}])")
 _PAREN = re.compile(r"\s?[(（]\s*([^()（）\s]{2,12}|[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{1,5}(?: [A-ZА-ЯЁ]{2,6}){1,2})\s*[)）]")
 _OUR = re.compile(r"\bour\s+(?:university|institute|college)\b", re.I)
+# whose id a linked group takes: English, else Japanese (Hepburn, with the type words translated:
+# 島根県立大学 → shimane-prefectural-university), else a Russian transliteration
+_ID_SCRIPT = {"en": 0, "ja": 1, "ru": 2}
 _STOP_INITIAL = {"of", "for", "and", "the", "on", "in", "at", "de", "&", "to"}
 
 
@@ -101,11 +104,15 @@ def _aliases(text: str, found: list[Found], g: Gazetteer, w: orgwords.OrgWords) 
         for e in entries:
             if e.id in ids:
                 table.setdefault(a, ids[e.id])
-    short = re.compile(rf"^(\w.*?\w)(?:\s+(?:and|&)\s+Co\.?|{orgpatterns.legal_tail(w).pattern})$")
-    for f in found:  # companies without their legal form: "Mitsui and Co.", "Hokuyo Trading Co., Ltd."
+    pre = "|".join(sorted(map(re.escape, w.en_company_prefixes), key=len, reverse=True))
+    short = re.compile(rf"^(?:(?:{pre}) )?(\w.*?\w)(?:\s+(?:and|&)\s+Co\.?|{orgpatterns.legal_tail(w).pattern})$"
+                       rf"|^(?:{pre}) (\w.*\w)$")
+    for f in found:  # companies without their legal form: "Mitsui and Co.", "Hokuyo Trading Co., Ltd.", "JSC X"
         m = short.match(text[f.start:f.end]) if f.type == "company" and f.source != "alias" else None
-        if m and len(m.group(1)) >= 3:
-            table.setdefault(m.group(1), f)
+        if m and len(m.group(1) or m.group(2)) >= 3:
+            table.setdefault(m.group(1) or m.group(2), f)
+        elif "quoted" in f.tags and f.source == "pattern" and len(text[f.start:f.end]) >= 3:
+            table.setdefault(text[f.start:f.end], f)  # ООО «Ромашка» … Ромашка
     by_initials: dict[str, set[str]] = {}
     for f in found:
         if f.source in ("gazetteer", "pattern") and not f.tags & {"abbr", "acronym"}:
@@ -193,7 +200,8 @@ def _link(found: list[Found], g: Gazetteer, text: str) -> None:
     - names in different scripts with the same language-independent key (orgkeys: concepts +
       romanised proper names: 島根県立大学 ~ Университет префектуры Симанэ), or written one
       after the other in brackets (日本ロシア語通訳者協会（Japan Association of ...）), share
-      one id: the gazetteer's, else the English form's, else the first one's.
+      one id: the gazetteer's, else the English form's, else the Japanese form's (romanised),
+      else the first one's.
     Ids are merged as sets, so aliases and sub-units' parents follow."""
     merged: dict[str, str] = {}
 
@@ -231,7 +239,7 @@ def _link(found: list[Found], g: Gazetteer, text: str) -> None:
                 continue
             if _bracketed(text, a, b) or a.type == b.type and orgkeys.same(
                     orgkeys.key(text[a.start:a.end]), orgkeys.key(text[b.start:b.end])):
-                first, second = sorted((a, b), key=lambda f: (f.source != "gazetteer", _script(text, f) != "en", f.start))
+                first, second = sorted((a, b), key=lambda f: (f.source != "gazetteer", _ID_SCRIPT[_script(text, f)], f.start))
                 join(second.id, first.id)
     for f in found:
         f.id = root(f.id)

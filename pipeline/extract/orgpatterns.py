@@ -73,8 +73,21 @@ def _comma_list(toks: list[Tok], i: int, w: OrgWords) -> bool:
     return j < len(toks) and toks[j].text == "and" and j + 1 < len(toks) and _cap(toks[j + 1])
 
 
+def _joined_heads(text: str, toks: list[Tok], w: OrgWords) -> list[Tok]:
+    """Two-word heads ("Consulate General") as one token."""
+    out: list[Tok] = []
+    for t in toks:
+        if out and out[-1].gaz is None and t.gaz is None and text[out[-1].end:t.start] == " " and \
+                f"{out[-1].text} {t.text}" in w.en_heads:
+            out[-1] = Tok(f"{out[-1].text} {t.text}", out[-1].start, t.end)
+        else:
+            out.append(t)
+    return out
+
+
 def _discover_en(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: str | None) -> list[Found]:
     out: list[Found] = []
+    toks = _joined_heads(text, toks, w)
     for ch in _chunks(toks, w):
         # "Russian Federation" is a country; "of Economics and Service" is no new organisation
         heads = [k for k, t in enumerate(ch) if t.gaz is not None or _en_head(t, w) and not (
@@ -141,8 +154,8 @@ def _discover_en(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: st
                 continue  # "Alumni Association", "the State University"
             if owner is None and e == h and head.role == "unit":
                 continue
-            if e == h and h > s and f"{ch[h - 1].text} {ch[h].text}" in w.en_programme:
-                continue  # "Japan-Russia Baikal Field School" is a programme
+            if h > s and f"{ch[h - 1].text} {ch[h].text}" in w.en_programme:
+                continue  # "Japan-Russia Baikal Field School (on X)" is a programme
             start = ch[s].start if owner is None else owner.start
             stop = ch[e].end
             tail = legal_tail(w).match(text, stop)  # "Hokuyo Trading Co., Ltd.", "X Inc., K.K."
@@ -167,7 +180,7 @@ def _en_found(text: str, s: int, e: int, head: Head, owner: Found | None, w: Org
               g: Gazetteer, lang: str | None) -> Found:
     surface = text[s:e]
     if head.role == "mission":
-        m = re.match(r"(.*?)\b(?:Embassy|Consulate(?:-General)?|Representation)\s+of\s+(?:the\s+)?(.+?)"
+        m = re.match(r"(.*?)\b(?:Embassy|Consulate(?:[- ]General)?|Representation)\s+of\s+(?:the\s+)?(.+?)"
                      r"(?:\s+in\s+(?:the\s+)?(.+))?$", surface)
         if m:
             sender, host = place_en(w, m.group(2)), place_en(w, m.group(3) or "")
@@ -232,10 +245,37 @@ def _titled_acronyms(text: str, start: int, end: int, toks: list[Tok], w: OrgWor
     return out
 
 
+_OPEN_Q, _CLOSE_Q = "\"“„«'‘", "\"”»'’"
+
+
+def _prefixed_companies(text: str, toks: list[Tok], w: OrgWords, lang: str | None) -> list[Found]:
+    """A legal form before the name: "JSC Vostok Instruments" (the form is part of the name),
+    "LLC “Amur Timber”" (the quoted name alone). Up to four capitalised words, none a head."""
+    out = []
+    for i, t in enumerate(toks):
+        if t.text not in w.en_company_prefixes or t.gaz is not None:
+            continue
+        j = i + 1
+        quoted = j < len(toks) and toks[j].text in _OPEN_Q
+        j += quoted
+        k = j
+        while k < len(toks) and k - j < 4 and _cap(toks[k]) and _LAT.match(toks[k].text) and \
+                toks[k].text not in w.en_not_name and toks[k].text not in w.en_heads and \
+                text[toks[k - 1].end:toks[k].start] in ("", " "):
+            k += 1
+        if k == j or quoted and not (k < len(toks) and toks[k].text in _CLOSE_Q):
+            continue
+        s, e = (toks[j].start if quoted else t.start), toks[k - 1].end
+        name = text[toks[j].start:e]
+        out.append(Found(s, e, slug(name), text[s:e], "company", None, None, "pattern", 0.7, en=name,
+                         lang=lang, tags={"quoted"} if quoted else set()))
+    return out
+
+
 @lru_cache(maxsize=4)
 def _cues(w: OrgWords) -> tuple[re.Pattern, re.Pattern]:
     """Organisation words whose absence lets a block be skipped (English, Russian)."""
-    en = trie_regex(list(w.en_heads) + list(w.en_titles), re.NOFLAG).pattern
+    en = trie_regex(list(w.en_heads) + list(w.en_titles) + list(w.en_company_prefixes), re.NOFLAG).pattern
     ru = trie_regex([h.word for h in w.ru_heads.values()] + list(w.ru_quoted) + ["«"]).pattern
     return re.compile(rf"(?<![A-Za-z]){en}(?![a-z])"), re.compile(ru, re.IGNORECASE)
 
@@ -256,5 +296,6 @@ def discover(text: str, start: int, end: int, gaz: list[Found], w: OrgWords, g: 
         out += orgpatterns_ru.discover(text, toks, w, g, lang)
     if has_lat:
         out += _titled_acronyms(text, start, end, toks, w, lang)
+        out += _prefixed_companies(text, toks, w, lang)
     _possessive(text, toks, out)
     return out

@@ -199,7 +199,7 @@ def _quoted(text: str, q: Tok, typ: str, lang: str | None) -> Found:
     inner = q.text[1:-1].strip()
     s = q.start + 1 + (len(q.text[1:-1]) - len(q.text[1:-1].lstrip()))
     return Found(s, s + len(inner), slug(inner) or "org", inner, typ, None, None, "pattern", 0.7,
-                 en=translit_ru(inner), lang=lang)
+                 en=translit_ru(inner), lang=lang, tags={"quoted"})
 
 
 def _pre_start(toks: list[Tok], s: int, i: int, w: OrgWords) -> int:

@@ -1,5 +1,6 @@
 """Tokens of Latin/Cyrillic text for the English and Russian discovery rules: words,
-dotted abbreviations (Co., St., M.V.), «quoted names», punctuation, and gazetteer matches
+dotted abbreviations (Co., St., M.V.), words joined by a hyphen or an unspaced en dash
+(Japan–Russia), «quoted names», punctuation, and gazetteer matches
 folded into single tokens."""
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 
 from .gazetteer import Found
 
-_TOK = re.compile(r"(?:[A-ZА-ЯЁ]\.){2,}|[0-9A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё]+(?:[-‐][0-9A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё]+)*"
+_TOK = re.compile(r"(?:[A-ZА-ЯЁ]\.){2,}|[0-9A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё]+(?:[-‐–][0-9A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё]+)*"
                   r"|[’'](?:s\b)?|«[^»\n]{1,60}»|[\u3000-\u9fff\uff00-\uffef]+|\S")
 _ABBR_DOT = {"Co", "St", "Ltd", "Inc", "Corp", "Dr", "Mt", "Jr"}
 CYR = re.compile(r"[А-Яа-яЁё]")

@@ -65,6 +65,7 @@ class OrgWords:
     ja_translate: dict[str, str]
     en_heads: dict[str, Head]
     en_company: frozenset[str]
+    en_company_prefixes: frozenset[str]
     en_connectors: frozenset[str]
     en_not_name: frozenset[str]  # includes en_titles
     en_titles: frozenset[str]
@@ -154,10 +155,11 @@ def load(words_path: Path | None = None, places_path: Path | None = None) -> Org
         ja_translate=dict(ja.get("translate", {})),
         en_heads=_heads(en.get("heads", {}), "en.heads", problems, TYPES),
         en_company=frozenset(_strings(en, "company_suffixes", "en", problems)),
+        en_company_prefixes=frozenset(_strings(en, "company_prefixes", "en", problems)),
         en_connectors=frozenset(_strings(en, "connectors", "en", problems)),
         en_not_name=frozenset(_strings(en, "not_name", "en", problems) + _strings(en, "titles", "en", problems)),
         en_titles=frozenset(_strings(en, "titles", "en", problems)),
-        en_generic=frozenset(_strings(en, "generic", "en", problems)),
+        en_generic=frozenset(x for g in _strings(en, "generic", "en", problems) for x in (g, g.replace("-", "–"))),
         en_programme=frozenset(_strings(en, "programme_endings", "en", problems)),
         not_acronyms=frozenset(_strings(en, "not_acronyms", "en", problems)),
         ru_heads=ru_heads,

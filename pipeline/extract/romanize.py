@@ -44,7 +44,8 @@ def translit_ru(text: str) -> str:
 def slug(text: str) -> str:
     """An id slug: ASCII, lower case, words joined by '-' ("Kazan Federal University" →
     "kazan-federal-university"). Cyrillic is transliterated, other scripts dropped."""
-    s = unicodedata.normalize("NFKD", translit_ru(unicodedata.normalize("NFKC", text)))
+    s = re.sub(r"[\u2010-\u2015\u2212]", "-", unicodedata.normalize("NFKC", text))  # Japan–Russia
+    s = unicodedata.normalize("NFKD", translit_ru(s))
     s = s.encode("ascii", "ignore").decode().lower().replace("&", " and ")
     s = re.sub(r"['’]", "", s)
     s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
