@@ -247,6 +247,24 @@ def test_an_included_subset_is_a_part_of_the_figure_before_it(text, total, part)
     assert [b.value for b in doc.attendance[0].breakdown] == [part]
 
 
+@pytest.mark.parametrize("text, total, parts", [
+    # a total in brackets after its parts (計N名) totals them; it is no part of the count before it
+    ("交流会には日本側9名、ロシア側14名（計23名）が参加した。", 23, [9, 14]),
+    ("研修には教員3名・学生17名、合計20名が参加した。", 20, [3, 17]),
+    # a うち / из них part in brackets is counted once
+    ("研修には35名（うち教員4名）が参加した。", 35, [4]),
+    ("В школе участвовали 30 человек (из них 8 преподавателей).", 30, [8]),
+    # a total written after the figure: "in total", "в общей сложности"
+    ("The camp was attended by 12 Japanese students and 15 Russian students (27 participants in total).",
+     27, [12, 15]),
+    ("В школе участвовали 17 японских студентов и 13 российских студентов — 30 человек в общей сложности.",
+     30, [17, 13]),
+])
+def test_totals_and_their_parts(text, total, parts):
+    doc = figures(text)
+    assert [(f.value, [b.value for b in f.breakdown]) for f in doc.attendance] == [(total, parts)]
+
+
 def test_parts_without_a_stated_total_are_each_reported():
     doc = figures("日本側関係者18名・ロシア側関係者27名が参加し、各事業内容の発表を行った。")
     assert [f.value for f in doc.attendance] == [18, 27]
@@ -319,6 +337,106 @@ def test_table_as_text_lines_gives_one_figure_per_row():
     assert [f.value for f in doc.attendance if f.rule != "table.lines"] == [300]
 
 
+# the header's cells on lines of their own, and participants cells with words around the count:
+# a qualifier after the noun (学生15名以上), a total (合計30名) or a うち-part in brackets
+SPLIT_HEADER_TABLES = [
+    ("""主な行事
+
+開催日
+
+行事名
+
+参加人数
+
+2023年
+
+6月2日～6月4日
+
+日露大学間ワークショップ「極東の都市」
+
+教員8名、学生22名（合計30名）
+
+2023年
+
+10月下旬
+
+ロシア語スピーチコンテスト
+
+学生15名以上
+
+2024年
+
+1月20日
+
+冬季オンライン講座
+
+約45名
+
+2024年
+
+2月
+
+第2回日露学長会議
+
+50名（うち留学生12名）
+
+以上の行事のほか、多数の学生が交流に参加した。""",
+     [(30, "exact", [8, 22]), (15, "at_least", []), (45, "approx", []), (50, "exact", [12])]),
+    ("""Events in 2023
+
+Date
+
+Event
+
+Participants
+
+12 May 2023
+
+Kazan Spring School on Japanese Law
+
+about 70 people
+
+3 October 2023
+
+Joint seminar with Hokkaido University
+
+a total of 26 people: 20 students, 6 teachers
+
+Other activities are listed in the appendix.""",
+     [(70, "approx", []), (26, "exact", [20, 6])]),
+    ("""Мероприятия года
+
+Дата
+
+Мероприятие
+
+Участники
+
+14 марта 2023
+
+Семинар по японской литературе
+
+около 40 человек
+
+2 ноября 2023
+
+Круглый стол «Россия и Япония в АТР»
+
+более 100 участников
+
+Подробнее см. приложение.""",
+     [(40, "approx", []), (100, "at_least", [])]),
+]
+
+
+@pytest.mark.parametrize("text, rows", SPLIT_HEADER_TABLES)
+def test_table_with_a_header_cell_per_line_and_worded_counts(text, rows):
+    doc = figures(text, with_dates=True)
+    got = [(f.value, f.qualifier, [b.value for b in f.breakdown]) for f in doc.attendance]
+    assert got == rows
+    assert all(f.rule == "table.lines" and f.event.name and f.event.date for f in doc.attendance)
+
+
 def cell_table_doc(rows: list[list[str]]) -> Document:
     """A Document whose text is one table: cells separated by tabs, rows by newlines."""
     text, blocks = "", []
@@ -347,6 +465,16 @@ def test_real_table_cells_participants_column_found_by_header():
     assert got == [(80, "exact", "円卓会議「語学教育における連携」", "2021-05-20"),
                    (120, "approx", "セミナー「北極圏」", "2021-06-01")]
     assert [b.value for b in doc.attendance[0].breakdown] == [3, 13]
+
+
+def test_real_table_cell_with_parts_and_a_total():
+    doc = cell_table_doc([["実施日", "事業名", "参加者"],
+                          ["2022年8月1日", "サマースクール", "日本側14名、ロシア側19名（計33名）"],
+                          ["2022年9月5日", "集中講義", "学部生35名以上"]])
+    attendance.extract(doc, CFG)
+    assert check_spans(doc) == []
+    assert [(f.value, f.qualifier, [b.value for b in f.breakdown]) for f in doc.attendance] == [
+        (33, "exact", [14, 19]), (35, "at_least", [])]
 
 
 def test_english_table_cells():

@@ -132,6 +132,8 @@ def _prefix(cues: Cues, c: _Cand, text: str, lo: int) -> None:
 
 def _suffix(cues: Cues, c: _Cand, text: str, hi: int) -> None:
     c.te = c.e
+    if cues.total_after.match(text[c.e:min(hi, c.e + 24)]):  # "27 participants in total"
+        c.total = True
     after = text[c.e:min(hi, c.e + 16)]
     for q in ("approx", "at_least", "at_most"):
         m = cues.qual_after[q].match(after)
@@ -216,14 +218,15 @@ def _breakdowns(cues: Cues, cands: list[_Cand], text: str) -> None:
         if k < len(text) and text[k] in _OPEN and k - c.te <= 2:
             end = _close_paren(text, k)
             inner = [d for d in cands if d is not c and end and k < d.s and d.e <= end]
-            if end and inner:
+            if end and inner and not any(d.total for d in inner):  # （計23名） totals the parts before
                 for _, _, v, label in attendance_tables.person_counts(cues, text[k + 1:end - 1]):
                     c.breakdown.append(BreakdownItem(label=label, value=v))
                 for d in inner:
                     d.part_of = True
     for prev, c in zip(cands, cands[1:]):  # "60 participants, including 24 students": a part
         between = text[prev.te:c.ts]
-        if prev.keep and c.keep and not prev.part_of and len(between) <= 30 and _INCLUDING.search(between):
+        if prev.keep and c.keep and not prev.part_of and not c.part_of and len(between) <= 30 \
+                and _INCLUDING.search(between):
             c.part_of = True
             prev.breakdown.append(BreakdownItem(label=re.sub(r"\s+", " ", text[c.s:c.e]).strip(), value=c.value))
     for i, c in enumerate(cands):
@@ -238,7 +241,9 @@ def _breakdowns(cues: Cues, cands: list[_Cand], text: str) -> None:
         if len(parts) >= 2 and sum(d.value for d in parts) == c.value:
             for d in parts:
                 d.part_of = True
-                label = re.sub(r"\s+", " ", text[_part_start(text, d.s, c.sent[0]):d.s]).strip(" 、,，・:：")
+                # 日本側9名 → "日本側"; 12 Japanese students → "12 Japanese students"
+                lab = text[_part_start(text, d.s, c.sent[0]):d.s] if d.lang == "ja" else text[d.s:d.e]
+                label = re.sub(r"\s+", " ", lab).strip(" 、,，・:：")
                 c.breakdown.append(BreakdownItem(label=label, value=d.value))
 
 

@@ -23,7 +23,7 @@ _REQUIRED = {
     "units": LANGS + ("en_singular",), "strong_units": ("en", "ru"), "cues": LANGS, "cues_before": LANGS,
     "negative": ("ja_before", "ja_after", "en", "ru", "ja_clause", "latin_clause"), "labels": ("nouns", "link"),
     "comparison": ("ja_between",),
-    "cumulative": ("before", "sentence", "event_count_units", "per_event", "duration_before", "duration_units"), "totals": ("before",),
+    "cumulative": ("before", "sentence", "event_count_units", "per_event", "duration_before", "duration_units"), "totals": ("before", "after"),
     "not_attendance_units": LANGS, "tables": ("participants", "name", "date", "end_marks"),
     "events": ("ja", "en", "ru", "generic_ja"), "organisers": ("ja_after", "en_before", "en_verbs", "ru_before"),
     "modes": ("online", "in_person", "hybrid"),
@@ -88,6 +88,7 @@ class Cues:
     event_count: re.Pattern
     per_event: re.Pattern
     total_before: re.Pattern
+    total_after: re.Pattern
     table_participants: re.Pattern
     table_name: re.Pattern
     table_date: re.Pattern
@@ -194,6 +195,7 @@ def cues() -> Cues:
                                + r"(?![a-z])", re.I),
         per_event=_compile(data["cumulative"]["per_event"]),
         total_before=re.compile(alt(data["totals"]["before"]) + r"\s*(?:は|で|[:：])?\s*$", re.I),
+        total_after=re.compile(r"^\s*" + alt(data["totals"]["after"]) + r"(?!\w)", re.I),
         table_participants=_compile(t["participants"], False),
         table_name=_compile(t["name"], False),
         table_date=_compile(t["date"], False),

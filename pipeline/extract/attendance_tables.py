@@ -5,8 +5,10 @@ Two shapes are read:
 - real tables (ingest's `table_cell` blocks with table/row/col): the column whose header says
   参加者数 / participants / участников, the name and date columns found by their headers;
 - tables that only survive as text lines (PDF text, text files): a header line naming a
-  participants column and a date or name column, then rows that each start with a date line,
-  continue with the event name and put the count first on a line ("130 大学（露36校…）").
+  participants column and a date or name column (or the header's cells on short lines of their
+  own: 実施日 / 事業名 / 参加者), then rows that each start with a date line, continue with the
+  event name and put the count first on a line ("130 大学（露36校…）") or write it as a short
+  participants cell ("学部生40名以上", "約60名", "日本側12名、ロシア側18名（計30名）").
 
 Person counts in a row's other cells ("日11大学20名・露18大学36名") are the row figure's
 breakdown, never figures of their own.
@@ -31,6 +33,9 @@ _ROW_NUMBER = re.compile(rf"(?:^|(?<=[\s\t]))(?P<num>{numerals.ARABIC})(?P<unit>
 _CELL_NUMBER = re.compile(rf"(?<![0-9０-９.,])(?P<num>{numerals.ARABIC})(?P<unit>\s*[名人])?(?![0-9０-９])")
 _KIND_RANK = {"range": 0, "day": 1, "month": 2, "fiscal_year": 3, "year": 4}
 _MAX_ROW_BLOCKS = 14
+_MAX_HEAD_CELLS = 6  # a header whose cells stand on lines of their own
+_HEAD_CELL = 24  # characters at most in one such header cell
+_COUNT_CELL = 60  # characters at most in a participants cell read by its person counts
 
 
 @dataclass
@@ -138,9 +143,13 @@ def _cell_tables(doc: Document, cues: Cues, out: TableResult) -> None:
             date = (best_date(doc.dates, dcell.start, dcell.end) if dcell else None) or best_date(doc.dates, lo, hi)
             detail = "\t".join(text(b) for b in others if b is not name_cell and b is not dcell)
             name = text(name_cell).strip() if name_cell else None
-            fig = _figure(doc, cues, cell, m, "table.cells", name, date, detail, 0.9)
-            out.figures.append(fig)
-            if name_cell:
+            counts = person_counts(cues, text(cell))
+            if len(counts) > 1:  # 日本側12名、ロシア側18名（計30名）: the total, or each count
+                figs = _count_cell(doc, cues, cell, counts, name, date, "table.cells")
+            else:
+                figs = [_figure(doc, cues, cell, m, "table.cells", name, date, detail, 0.9)]
+            out.figures.extend(figs)
+            for fig in figs if name_cell else []:
                 out.name_spans[fig.start] = (name_cell.start, name_cell.end)
 
 
@@ -165,17 +174,35 @@ def _line_tables(doc: Document, cues: Cues, out: TableResult) -> None:
     blocks = [b for b in doc.blocks if b.kind != "table_cell"]
     i = 0
     while i < len(blocks):
-        if not _is_header(cues, doc.text[blocks[i].start:blocks[i].end]):
+        n = _header_length(doc, cues, blocks, i)
+        if not n:
             i += 1
             continue
-        i = _read_rows(doc, cues, blocks, i, out)
+        i = _read_rows(doc, cues, blocks, i, n, out)
 
 
-def _read_rows(doc: Document, cues: Cues, blocks: list[Block], h: int, out: TableResult) -> int:
-    """Rows after the header line blocks[h]; returns the index of the first block after the table."""
+def _header_length(doc: Document, cues: Cues, blocks: list[Block], i: int) -> int:
+    """How many blocks from blocks[i] make a header: 1 for a header line, more when each header
+    cell stands on a short line of its own (no digits, no sentence end); 0 when none starts here."""
+    def t(b: Block) -> str:
+        return doc.text[b.start:b.end].strip()
+
+    if _is_header(cues, t(blocks[i])):
+        return 1
+    cells: list[str] = []
+    for j in range(i, min(len(blocks), i + _MAX_HEAD_CELLS)):
+        c = t(blocks[j])
+        if not c or len(c) > _HEAD_CELL or re.search(r"[0-9０-９。.!?]", c):
+            break
+        cells.append(c)
+    return len(cells) if len(cells) >= 2 and _is_header(cues, " ".join(cells)) else 0
+
+
+def _read_rows(doc: Document, cues: Cues, blocks: list[Block], h: int, n: int, out: TableResult) -> int:
+    """Rows after the header blocks[h:h+n]; returns the index of the first block after the table."""
     text = doc.text
     rows: list[list[Block]] = []
-    i = h + 1
+    i = h + n
     while i < len(blocks):
         b = blocks[i]
         t = text[b.start:b.end]
@@ -190,18 +217,17 @@ def _read_rows(doc: Document, cues: Cues, blocks: list[Block], h: int, out: Tabl
         i += 1
     found = 0
     for row in rows:
-        fig = _row_figure(doc, cues, row, out)
-        if fig is not None:
-            out.figures.append(fig)
-            found += 1
+        figs = _row_figures(doc, cues, row, out)
+        out.figures.extend(figs)
+        found += len(figs)
     if found:
-        out.claimed.add(blocks[h].id)
+        out.claimed.update(b.id for b in blocks[h:h + n])
         out.claimed.update(b.id for row in rows for b in row)
         return i
     return h + 1
 
 
-def _row_figure(doc: Document, cues: Cues, row: list[Block], out: TableResult) -> AttendanceMention | None:
+def _row_figures(doc: Document, cues: Cues, row: list[Block], out: TableResult) -> list[AttendanceMention]:
     text = doc.text
     date_blocks = []
     k = 0
@@ -216,20 +242,47 @@ def _row_figure(doc: Document, cues: Cues, row: list[Block], out: TableResult) -
         if m and not m.group("unit") and cues.not_person_unit.match(t[m.end("num"):]) and \
                 not t[m.end("num"):m.end("num") + 1].isspace():
             m = None
-        if m is None:
+        counts = person_counts(cues, t) if m is None and name_parts and len(t.strip()) <= _COUNT_CELL \
+            and "。" not in t else []
+        if m is None and not counts:
             name_parts.append(b)
             continue
-        detail = text[b.start + m.end():b.end] + "".join(text[x.start:x.end] for x in row[j + 1:])
         name = _clean_name([text[x.start:x.end] for x in name_parts])
         lo = (date_blocks or name_parts or [b])[0].start
         date = best_date(doc.dates, lo, (name_parts or [b])[-1].end if name_parts else b.start)
         if date is None:
             date = best_date(doc.dates, lo, b.start)
-        fig = _figure(doc, cues, b, m, "table.lines", name, date, detail, 0.85)
+        if m is not None:
+            detail = text[b.start + m.end():b.end] + "".join(text[x.start:x.end] for x in row[j + 1:])
+            figs = [_figure(doc, cues, b, m, "table.lines", name, date, detail, 0.85)]
+        else:
+            figs = _count_cell(doc, cues, b, counts, name, date)
         if name_parts:
-            out.name_spans[fig.start] = (name_parts[0].start, name_parts[-1].end)
-        return fig
-    return None
+            for fig in figs:
+                out.name_spans[fig.start] = (name_parts[0].start, name_parts[-1].end)
+        return figs
+    return []
+
+
+def _count_cell(doc: Document, cues: Cues, b: Block, counts: list[tuple[int, int, int, str]],
+                name: str | None, date: DateMention | None, rule: str = "table.lines") -> list[AttendanceMention]:
+    """The figures of a participants cell written with words around its counts: the one count;
+    the total (計30名, a total of) with the others as its breakdown; a count followed by its
+    parts in brackets (25名（うち教員6名）); else each count (日本側12名、ロシア側18名)."""
+    t = doc.text[b.start:b.end]
+    total = next((c for c in counts if cues.total_before.search(t[:c[0]])), None)
+    if total is None and len(counts) > 1 and re.match(r"\s*[（(]", t[counts[0][1]:]):
+        total = counts[0]
+    heads = [total] if total else counts
+    figs = []
+    for s, e, v, _ in heads:
+        parts = [BreakdownItem(label=lab, value=pv) for ps, _, pv, lab in counts if total and ps != s]
+        figs.append(AttendanceMention(
+            text=t[s:e], start=b.start + s, end=b.start + e, value=v, qualifier=_qualifier(cues, t[:s], t[e:]),
+            breakdown=parts, event=EventRef(name=name, date=date.value if date else None,
+                                            date_start=date.start if date else None),
+            confidence=0.85, rule=rule))
+    return figs
 
 
 def extract(doc: Document, cues: Cues) -> TableResult:
