@@ -41,6 +41,9 @@ DISCOVER_JA = [
     ("新潟県日ロ協会の会員が参加した。", ["新潟県日ロ協会"]),
     ("平成元年労働省の通達による。", ["労働省"]),  # the era is not part of the name
     ("東北ロシア語教師ネットワークが発足した。", ["東北ロシア語教師ネットワーク"]),  # a named network
+    # an academy's institute is named with the academy
+    ("ロシア科学アカデミー極東支部海洋生物学研究所と協定を結んだ。",
+     ["ロシア科学アカデミー極東支部海洋生物学研究所", "ロシア科学アカデミー極東支部"]),
 ]
 
 DISCOVER_EN = [
@@ -49,8 +52,18 @@ DISCOVER_EN = [
      ["Vladivostok State University of Economics and Service"]),
     ("The Japan Association for Slavic and East European Studies met at Waseda University.",
      ["Japan Association for Slavic and East European Studies", "Waseda University"]),
+    # an academy's institute is named with the academy (reported on its own too)
     ("Dr. Ivanov, Director of the Institute of Oriental Studies of the Russian Academy of Sciences, spoke.",
-     ["Institute of Oriental Studies", "Russian Academy of Sciences"]),
+     ["Institute of Oriental Studies of the Russian Academy of Sciences", "Russian Academy of Sciences"]),
+    ("The Institute of Marine Biology of the Far Eastern Branch of the Russian Academy of Sciences hosted.",
+     ["Institute of Marine Biology of the Far Eastern Branch of the Russian Academy of Sciences",
+      "Far Eastern Branch of the Russian Academy of Sciences"]),
+    # ... but a university's institute is a sub-unit with the university as parent
+    ("The Institute of Oriental Studies of Kazan Federal University hosted.",
+     ["Institute of Oriental Studies", "Kazan Federal University"]),
+    # two names joined by a spaced dash are one organisation's double name
+    ("The Oriental Institute – School of Asian Studies of Tomsk State University hosted.",
+     ["Oriental Institute – School of Asian Studies", "Tomsk State University"]),
     ("It was sponsored by Toyota Motor Corporation.", ["Toyota Motor Corporation"]),
     ("A delegation from the Embassy of Mongolia in Japan attended.", ["Embassy of Mongolia in Japan"]),
     ("The Ministry of Health of the Russian Federation sent experts.", ["Ministry of Health of the Russian Federation"]),
@@ -90,6 +103,27 @@ DISCOVER_RU = [
     # a common noun before «Name» (and a legal form): the quoted name is the organisation
     ("Спонсором стала компания ООО «Сибтех».", ["Сибтех"]),
     ("Помог университет «Синергия».", ["Синергия"]),
+    # an academy's institute is named with the academy in the genitive, full or abbreviated
+    ("Институт химии Дальневосточного отделения Российской академии наук провёл школу.",
+     ["Институт химии Дальневосточного отделения Российской академии наук",
+      "Дальневосточного отделения Российской академии наук"]),
+    ("Сотрудники Института физики им. Л.В. Киренского Уральского отделения РАН приехали.",
+     ["Института физики им. Л.В. Киренского Уральского отделения РАН", "Уральского отделения РАН"]),
+    # a genitive chain with "и" and zero-ending plurals after an adjective (морских наук)
+    ("Делегация Корейского института морских и полярных наук и технологий прибыла.",
+     ["Корейского института морских и полярных наук и технологий"]),
+    ("Министерство культуры и массовых коммуникаций Республики Саха одобрило проект.",
+     ["Министерство культуры и массовых коммуникаций Республики Саха"]),
+    # a verbal noun keeps its dative complement (содействия науке, содействия малому бизнесу)
+    ("Грант выделило Корейское общество содействия науке в 2020 году.", ["Корейское общество содействия науке"]),
+    ("Помог Приморский фонд содействия малому предпринимательству.",
+     ["Приморский фонд содействия малому предпринимательству"]),
+    # a verb after the name is not part of it (состоялся, проводится)
+    ("В Японском центре состоялся концерт.", ["Японском центре"]),
+    ("В Томском центре проводится выставка.", ["Томском центре"]),
+    # a spaced dash joins two names of one organisation
+    ("Гуманитарный институт – Школа региональных исследований ТГУ провёл семинар.",
+     ["Гуманитарный институт – Школа региональных исследований ТГУ", "ТГУ"]),
 ]
 
 # Not institutions: places, people, counts, programmes, events, generic phrases
@@ -198,6 +232,21 @@ def test_bracket_naming_a_sub_unit_is_not_the_parents_alias(make_doc):
 ])
 def test_linked_id_prefers_english_then_japanese(make_doc, text, oid):
     assert {m.id for m in run(make_doc, text)} == {oid}
+
+
+@pytest.mark.parametrize("text, name, oid", [
+    ("Грант дало Японское общество содействия науке (JSPS).", "Японское общество содействия науке", "jsps"),
+    ("Funded by the Japanese Society for Promotion of Science (JSPS).", "Japanese Society for Promotion of Science",
+     "jsps"),
+])
+def test_known_abbreviation_in_brackets_names_the_organisation(make_doc, text, name, oid):
+    ms = run(make_doc, text)
+    assert [(m.text, m.id) for m in ms] == [(name, oid), ("JSPS", oid)]
+
+
+def test_known_abbreviation_of_another_organisation_is_no_link(make_doc):
+    ms = run(make_doc, "Российский научный фонд (JSPS) дал грант.")
+    assert ms[0].id != "jsps"
 
 
 def test_different_organisations_keep_their_ids(make_doc):

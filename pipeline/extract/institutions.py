@@ -241,10 +241,25 @@ def _link(found: list[Found], g: Gazetteer, text: str) -> None:
                     orgkeys.key(text[a.start:a.end]), orgkeys.key(text[b.start:b.end])):
                 first, second = sorted((a, b), key=lambda f: (f.source != "gazetteer", _ID_SCRIPT[_script(text, f)], f.start))
                 join(second.id, first.id)
+    abbrs = {(f.start, text[f.start:f.end]): f for f in found if f.source == "gazetteer" and "abbr" in f.tags}
+    for f in named:  # "Японским обществом содействия науке (JSPS)": a known abbreviation names it
+        m = _PAREN.match(text, f.end) if f.source == "pattern" else None
+        a = abbrs.get((m.start(1), m.group(1))) if m else None
+        own = orgkeys.key(text[f.start:f.end])[0] if a is not None else frozenset()
+        if own and f.parent != a.id and own <= _concepts(g.entries.get(a.id)):
+            join(f.id, a.id)
     for f in found:
         f.id = root(f.id)
         if f.parent:
             f.parent = root(f.parent)
+        e = g.entries.get(f.id) if f.source == "pattern" else None
+        if e is not None:  # one organisation, one type
+            f.type, f.country = e.type, e.country or f.country
+
+
+def _concepts(e: gazetteer.Entry | None) -> frozenset[str]:
+    """The concepts of every full name of a gazetteer entry (Society, Science, Japan ...)."""
+    return frozenset().union(*(orgkeys.key(n)[0] for n in e.ja + e.en + e.ru)) if e else frozenset()
 
 
 def _script(text: str, f: Found) -> str:

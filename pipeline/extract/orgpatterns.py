@@ -4,7 +4,8 @@ English: capitalised phrases around an organisation word (University, Ministry, 
 Center ...): "X State University", "University of X", "Ministry of X, Y and Z of the Russian
 Federation", "Embassy of X in Y". A phrase stops at lower-case words other than the connectors
 (of, for, and, the ...), at commas (except inside an "of" list) and at titles; "X’s Y",
-"Y of the X" and "Y, X" make X the parent of a sub-unit Y.
+"Y of the X" and "Y, X" make X the parent of a sub-unit Y; an institute "of the" an academy is
+named with it (Institute of X of the Siberian Branch of the Russian Academy of Sciences).
 
 Russian names: orgpatterns_ru.py.
 """
@@ -17,7 +18,7 @@ from . import orgpatterns_ru
 from .gazetteer import Found, Gazetteer, trie_regex
 from .orgtokens import CYR as _CYR
 from .orgtokens import LAT as _LAT
-from .orgtokens import Tok, tokens
+from .orgtokens import Tok, academy, tokens
 from .orgtokens import cap as _cap
 from .orgwords import Head, OrgWords, place_en
 from .romanize import slug
@@ -210,6 +211,8 @@ def _en_parents(text: str, ch: list[Tok], orgs: list, out: list[Found], w: OrgWo
         if between and between[0] == "of" and f1.role in ("unit", "either"):
             f1.parent = f2.id
             f1.type = "sub_unit" if f1.role == "unit" else f1.type
+            if f1.type == "research_institute" and academy(f2) and set(between) <= {"of", "the"}:
+                f1.end = f2.end  # Institute of X of the Far Eastern Branch of the Russian Academy of Sciences
 
 
 def _possessive(text: str, toks: list[Tok], found: list[Found]) -> None:
@@ -298,4 +301,23 @@ def discover(text: str, start: int, end: int, gaz: list[Found], w: OrgWords, g: 
         out += _titled_acronyms(text, start, end, toks, w, lang)
         out += _prefixed_companies(text, toks, w, lang)
     _possessive(text, toks, out)
+    return _double_names(text, out)
+
+
+def _double_names(text: str, found: list[Found]) -> list[Found]:
+    """"Oriental Institute – School of Regional Studies", "Восточный институт – Школа …": two
+    institute/school names joined by a spaced dash are one organisation's double name."""
+    found = sorted(found, key=lambda f: (f.start, -f.end))
+    out: list[Found] = []
+    for f in found:
+        a = out[-1] if out else None
+        if a is not None and a.source == f.source == "pattern" and a.parent is None and \
+                a.role in ("either", "unit") and f.role in ("either", "unit") and \
+                re.fullmatch(r" [–—] ", text[a.end:f.start]):
+            if f.parent is not None and not a.id.startswith(f.parent):
+                a.id = f"{f.parent}-{a.id}"  # as "Восточный институт ДВФУ" gets it
+            a.end, a.name, a.parent = f.end, text[a.start:f.end], f.parent
+            a.en = f"{a.en} - {f.en}"
+            continue
+        out.append(f)
     return out

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ..model import Token
 from .gazetteer import Found, Gazetteer, trie_regex
+from .orgtokens import academy
 from .orgwords import Head, OrgWords, place_en
 from .romanize import romaji, slug
 
@@ -341,6 +342,8 @@ def _discover(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords,
                 pending = j + 1
                 continue
             f = _piece(text, s, end, mods, head, owner if is_sub else None, w, g, lang)
+            if is_sub and head.type == "research_institute" and academy(owner) and owner.end == s:
+                f.start = owner.start  # ロシア科学アカデミー極東支部|歴史学研究所: named with its academy
             if tail:
                 f.end = tail[-1].end
                 f.name = text[f.start:f.end]

@@ -12,7 +12,7 @@ import re
 from .gazetteer import Found, Gazetteer, ru_stem
 from .orgtokens import CYR as _CYR
 from .orgtokens import LAT as _LAT
-from .orgtokens import Tok
+from .orgtokens import Tok, academy
 from .orgtokens import cap as _cap
 from .orgwords import RU_AGREE, Head, OrgWords, place_en_ru
 from .romanize import slug, translit_ru
@@ -23,7 +23,16 @@ _ACRO = re.compile(r"[А-ЯЁ]{2,6}(?![а-яё])")
 _DET_END = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими|ья|ье|ью|ьи"
                       r"|ьего|ьей|ьему|ьим|а|о|у|е|и|ы|я)?$")
 _PATRONYMIC = re.compile(r"(?:ович|евич|овна|евна|ична|инична)(?:а|у|ем|ом|е|ы|ой|ою)?$")
-_RU_VERB = re.compile(r"(?:ла|ли|ло|ал|ил|ял|ел|ть|ться|ется|ются|ет|ют|ит|ят)$")
+_RU_VERB = re.compile(r"(?:ла|ли|ло|ал|ил|ял|ел|ёл|ть|ться|ется|ются|ет|ют|ит|ят|ся|сь)$")  # состоялся
+# a nominative adjective after "и" starts another name ("… и российский фонд"); "-ий" after a
+# vowel + н, or after other consonants, is a genitive plural noun (исследований, технологий)
+_NOM_ADJ = re.compile(r"(?:ое|ее|ый|ая|яя|(?<!ло)[кгхжшщч]ий|[^аеёоуя]ний)$")
+# a genitive plural adjective: the noun after it agrees whatever its ending (морских наук, малых форм)
+_GEN_PL_ADJ = re.compile(r"(?:ых|их)$")
+# a verbal noun in the genitive governs its own complement, in the dative: "Общество содействия
+# науке", "Фонд содействия малому предпринимательству", "Центр содействия развитию"
+_VNOUN_GEN = re.compile(r"(?:н|ств|т)ия$")
+_RU_DAT = re.compile(r"(?:ому|ему|ой|ей|ым|им|ам|ям|ию|ии|е|у|ю|и)$")
 
 
 def _ru_head(t: Tok, w: OrgWords) -> Head | None:
@@ -69,6 +78,7 @@ def discover(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: str | 
         quote_only = False  # "компания ООО «Примробот»": the quoted name is the organisation
         legal = False
         heading = toks[i].text.isupper()
+        dative = False  # the last word was a dative adjective after a verbal noun (малому …)
         while k < n and k - i <= 8:
             t = toks[k]
             low = t.text.casefold()
@@ -87,6 +97,9 @@ def discover(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: str | 
                 parent = t.gaz
                 if not heading and _ACRO.match(t.text) and text[toks[k - 1].end:t.start] == " ":
                     e = k  # Институт востоковедения РАН: the parent's abbreviation ends the name
+                elif not heading and head.type == "research_institute" and academy(t.gaz) and \
+                        text[toks[k - 1].end:t.start] == " " and _RU_GEN.search(t.text.split()[0].casefold()):
+                    e = k  # Институт геологии Сибирского отделения Российской академии наук
                 break
             if not heading and _ACRO.fullmatch(t.text) and t.text not in w.ru_quoted and not place_en_ru(w, t.text):
                 j = k  # Центр японских исследований ИВ РАН: unknown abbreviations up to the parent's
@@ -119,7 +132,7 @@ def discover(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: str | 
             if low == "и" and k + 1 < n:
                 nx = toks[k + 1].text
                 if _CYR.match(nx) and (place_en_ru(w, nx) or _RU_GEN.search(nx.casefold()) and not
-                                       re.search(r"(?:ое|ее|ый|ий|ая|яя)$", nx.casefold())):
+                                       _NOM_ADJ.search(nx.casefold())):
                     k += 1
                     continue
                 break
@@ -132,9 +145,14 @@ def discover(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: str | 
                 e, k = k, k + 1
                 continue
             if _CYR.match(t.text) and t.text[:1].islower() and low not in w.ru_stop and \
-                    _RU_GEN.search(low) and not _RU_VERB.search(low) and not _ru_head(t, w):
-                e, k = k, k + 1
-                continue
+                    not _RU_VERB.search(low) and not _ru_head(t, w):
+                prev = toks[k - 1].text.casefold()
+                if _RU_GEN.search(low) or e == k - 1 and _GEN_PL_ADJ.search(prev):
+                    e, k = k, k + 1
+                    continue
+                if e == k - 1 and (_VNOUN_GEN.search(prev) or dative) and _RU_DAT.search(low):
+                    e, k, dative = k, k + 1, bool(_RU_ADJ.search(low))
+                    continue
             break
         if quote_only:
             q = toks[e]

@@ -54,3 +54,10 @@ def tokens(text: str, start: int, end: int, gaz: list[Found]) -> list[Tok]:
 
 def cap(t: Tok) -> bool:
     return t.gaz is None and t.text[:1].isupper() and t.text[:1].isalpha()
+
+
+def academy(f: Found) -> bool:
+    """An academy or one of its branches (Russian Academy of Sciences, its Siberian Branch): its
+    institutes are organisations in their own right, named with the academy ("Institute of X of
+    the Siberian Branch of the Russian Academy of Sciences")."""
+    return f.source == "gazetteer" and "Academy" in f.en.split()
