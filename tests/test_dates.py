@@ -525,3 +525,79 @@ def test_seed_table_rows(shared_corpus):
     for v in ("2020-09-25", "2020-09-30", "2021-03-03", "2021-05-20", "2021-12-08/2021-12-09",
               "2017-11", "FY2021", "2017"):
         assert v in found
+
+
+BACKGROUND_DATES = [  # a founding or agreement date well before the publication date is no anchor
+    ("1990年4月1日に設立されたセンターが主催した。\n\n10月5日に記念式典を開いた。",
+     [("html_meta", "2023-11-02")], ["1990-04-01", "2023-10-05"]),
+    ("2013年の協定締結以来、交流が続いている。5月12日に訪問団が来学した。",
+     [("html_meta", "2023-06-20")], ["2013", "2023-05-12"]),
+    ("設立は1995年3月。\n\n3月20日に総会を開いた。", [("html_meta", "2023-06-20")], ["1995-03", "2023-03-20"]),
+    ("The centre, founded on 1 April 1990, hosted the forum.\n\nThe forum opened on 5 October.",
+     [("html_meta", "2023-11-02")], ["1990-04-01", "2023-10-05"]),
+    ("Under an agreement signed in Tokyo on 4 June 2015, students met.\n\nOn 2 June they presented.",
+     [("html_meta", "2023-07-01")], ["2015-06-04", "2023-06-02"]),
+    ("Соглашение, подписанное 4 октября 2013 года, действует.\n\nКруглый стол прошёл 29 сентября.",
+     [("html_meta", "2023-10-12")], ["2013-10-04", "2023-09-29"]),
+    ("В 1999 году был основан центр. 12 мая в нём прошла встреча.",
+     [("html_meta", "2023-06-01")], ["1999", "2023-05-12"]),
+    # a recent agreement is the news itself: it still gives its year
+    ("An agreement signed on 3 March 2023 opened the programme.\n\nOn 5 April students met.",
+     [("html_meta", "2024-01-10")], ["2023-03-03", "2023-04-05"]),
+    ("2023年3月3日に協定を締結した。\n\n4月5日に学生が来学した。",
+     [("html_meta", "2024-01-10")], ["2023-03-03", "2023-04-05"]),
+]
+
+
+@pytest.mark.parametrize("text,hints,expected", BACKGROUND_DATES)
+def test_background_date_does_not_anchor_a_later_event(text, hints, expected):
+    assert values(text, hints=hints) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("1990年4月1日に設立された。\n\n10月5日に式典を開いた。", ["1990-04-01", "1990-10-05"]),
+    ("Подписано 4 октября 2013 года.\n\nВстреча прошла 5 ноября.", ["2013-10-04", "2013-11-05"]),
+])
+def test_background_date_is_the_last_resort(text, expected):
+    doc = run(text)
+    assert [m.value for m in doc.dates] == expected
+    assert doc.dates[1].inferred_from == "background_date" and doc.dates[1].confidence <= 0.5
+
+
+ISSUE_LINES = [  # an issue line run into a paragraph (a page footer left in the text) dates the issue
+    ("10月14日（土）に開催した。\n\n― 7 ―\n\n大学 学報 No.428　令和5年（2023年）11月ーの見学会も実施し、その後に長い本文が続いて"
+     "参加者は会場とオンラインの両方から多数に上り、過去最多となった。", "2023-11", "2023-10-14"),
+    ("The fair opened on Saturday, 14 October.\n\nCampus News Vol. 12, No. 3, November 2023 continued "
+     "from the previous page: visitors came from many schools and stayed for the whole afternoon.",
+     "2023-11", "2023-10-14"),
+    ("Ярмарка открылась 14 октября.\n\nВестник университета № 12 ноябрь 2023 г. продолжение: гости "
+     "приехали из многих школ и оставались до вечера, обсуждая планы.", "2023-11", "2023-10-14"),
+]
+
+
+@pytest.mark.parametrize("text,published,first", ISSUE_LINES)
+def test_issue_line_inside_a_paragraph_gives_the_publication_date(text, published, first):
+    doc = run(text)
+    assert doc.published is not None and doc.published.value == published
+    assert doc.dates[0].value == first and doc.dates[0].inferred_from == "published"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ИНФОРМАЦИОННЫЙ БЮЛЛЕТЕНЬ\nВып. 5 (2023)", ["2023"]),
+    ("Вестник № 4 (2022), с. 12", ["2022"]),
+    ("Bulletin No. 12 (2021)", ["2021"]),
+    ("Newsletter Issue 5, 2023", ["2023"]),
+    ("Vol. 3, No. 2 (2019)", ["2019"]),
+])
+def test_year_after_an_issue_number(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [  # look-alikes of founding words: the news itself
+    ("Соглашение от 1 марта 2013 года.\n\nНа заключительный круглый стол 29 сентября пришли все.",
+     ["2013-03-01", "2013-09-29"]),
+    ("На основании решения от 1 марта 2013 года.\n\nВстреча прошла 29 сентября.",
+     ["2013-03-01", "2013-09-29"]),
+])
+def test_words_that_only_look_like_founding_words(text, expected):
+    assert values(text, hints=[("html_meta", "2023-10-12")]) == expected

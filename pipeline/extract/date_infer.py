@@ -19,11 +19,11 @@ from .date_patterns import Atom, Point, patterns
 from .date_scan import scan
 
 _BARE_YEAR = re.compile(r"(?<![\d.,/-])(1[7-9]\d\d|20\d\d)(?![\d.,/-]?\d)")
-_ISSUE = re.compile(r"No\.\s*\d|Vol\.\s*\d|第\s*\d+\s*号|№\s*\d|Issue\s+\d", re.I)
 _SECTION_KINDS = ("heading", "title")
 _SENTENCE_END = re.compile(r"[。！？!?]|[.](?:\s|$)")
 _LOOKBACK_BLOCKS = 40  # how far back (in blocks) an earlier paragraph may lend its year
-_TITLE_MAX = 150  # a first block this short may be an unmarked title
+_TITLE_MAX = 150
+_ISSUE_GAP = 6  # how far after an issue number (No.428　令和5年11月) its date may start  # a first block this short may be an unmarked title
 
 
 @dataclass(slots=True)
@@ -96,17 +96,25 @@ def find_published(doc: Document) -> tuple[Published, Point] | None:
     for i, b in enumerate(doc.blocks):
         text = doc.text[b.start:b.end]
         near_top = i < 8 and len(text) <= 60
-        if b.kind != "dateline" and not near_top and not (len(text) <= 80 and _ISSUE.search(text)):
+        if b.kind != "dateline" and not near_top and not (len(text) <= 80 and patterns().issue.search(text)):
             continue
         atoms = scan(text, b.lang)
         best = _best(atoms)
-        if best is None or best.a.month is None:
-            continue
+        if best is None or best.a.month is None or best.historical:
+            continue  # a founding date (1990年4月1日設立) is no dateline
         rest = len("".join(text[:best.start].split()) + "".join(text[best.end:].split()))
-        if _ISSUE.search(text):
+        if patterns().issue.search(text):
             return Published(point_value(best.a), "text", text), best.a
         if b.kind == "dateline" or rest <= 15 or patterns().published_cue.match(text):
             return Published(point_value(best.a), "dateline", text[best.start:best.end]), best.a
+    for b in doc.blocks:  # an issue line run into a paragraph (a page footer left in the text)
+        text = doc.text[b.start:b.end]
+        for m in patterns().issue.finditer(text):
+            near = [t for t in scan(text[m.end():m.end() + 40], b.lang) if t.start <= _ISSUE_GAP]
+            best = _best(near)
+            if best is not None and best.a.month is not None:
+                line = text[m.start():m.end() + best.end]
+                return Published(point_value(best.a), "text", line), best.a
     return None
 
 
@@ -123,6 +131,8 @@ def title_anchor(doc: Document) -> Point | None:
     points = []
     atoms = [t for t in scan(title) if t.relative is None and t.a.year is not None]
     for t in atoms:
+        if t.historical:  # `founded in 1990` names no year of the event
+            continue
         points.append(Point(t.a.year, fiscal=t.a.fiscal and t.a.month is None))
         if t.b is not None:
             points.append(Point(t.b.year, fiscal=t.b.fiscal))
@@ -161,9 +171,13 @@ class Resolver:
             self._reference[before] = ref
         return self._reference[before]
 
-    def _anchor(self, f: Found) -> Point | None:
-        """The point an anchor mention stands for (relative words resolved), or None."""
+    def _anchor(self, f: Found, background: bool = False) -> Point | None:
+        """The point an anchor mention stands for (relative words resolved), or None. A
+        background date (a founding or agreement date, not within a year of the publication
+        date) is no anchor unless `background` is asked for."""
         t = f.atom
+        if not background and self._background(f):
+            return None
         if t.relative is not None:
             ref = self.reference_year(f.index)
             if ref is None:
@@ -175,6 +189,19 @@ class Resolver:
         if not f.explicit or t.weak or f.a is None:
             return None
         return f.a
+
+    def _background(self, f: Found) -> bool:
+        if not f.atom.historical or f.a is None:
+            return False
+        return self.pub is None or f.a.year < self.pub.year - 1
+
+    def _background_year(self, f: Found, month: int | None) -> int | None:
+        """The last resort: the nearest background date before `f` (else after it)."""
+        order = list(reversed(self.found[:f.index])) + self.found[f.index + 1:]
+        for g in order:
+            if self._background(g) and g.explicit and not g.atom.weak:
+                return year_for(g.a, month, g.b)
+        return None
 
     def _earlier_paragraphs(self, f: Found) -> tuple[Found | None, Found | None]:
         """The anchor in the nearest paragraph before `f` (within its section; a heading ends the
@@ -231,6 +258,9 @@ class Resolver:
         after = [p for p in map(self._anchor, block[f.in_block + 1:]) if p is not None]
         if after:
             out.append((_latest_same_month(after, month), "following_date"))
+        background = self._background_year(f, month)
+        if background is not None:
+            out.append((background, "background_date"))
         return out
 
     def _same_month_before(self, f: Found, month: int | None, block: list[Found]) -> int | None:
@@ -244,7 +274,7 @@ class Resolver:
             if ends > 1:
                 return None
             start = g.atom.start
-            p = self._anchor(g)
+            p = self._anchor(g, background=True)
             if p is not None and p.month == month and not p.fiscal and g.b is None:
                 return p.year
         return None
@@ -258,7 +288,7 @@ class Resolver:
         for g in block[f.in_block + 1:]:
             if _SENTENCE_END.search(text, end, g.atom.start):
                 break
-            p = self._anchor(g)
+            p = self._anchor(g, background=True)
             if p is not None and month is not None and p.month == month and not p.fiscal:
                 years.append(p.year)
         return max(years) if years else None
@@ -274,12 +304,16 @@ def _latest_same_month(points: list[Point], month: int | None) -> int:
 
 def weekday_year(ok, cands: list[tuple[int, str]]) -> tuple[int, str, bool]:
     """The first candidate year for which `ok(year)` (the written weekday holds): (year, source,
-    matched). Tries the candidates, then the first one -1 and +1; else the first, unmatched."""
+    matched). Tries the candidates, then the first one -1 and +1, then a background date
+    (a founding year that happens to fit); else the first, unmatched."""
     for y, src in cands:
-        if ok(y):
+        if src != "background_date" and ok(y):
             return y, src, True
     y0, src0 = cands[0]
     for y in (y0 - 1, y0 + 1):
-        if ok(y):
+        if src0 != "background_date" and ok(y):
             return y, "weekday", True
+    for y, src in cands:
+        if src == "background_date" and ok(y):
+            return y, src, True
     return y0, src0, False

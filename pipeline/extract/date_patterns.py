@@ -51,6 +51,7 @@ class Atom:
     confidence: float = 1.0
     relative: int | None = None  # relative year word (本年, this year): offset, not a date
     relative_fiscal: bool = False
+    historical: bool = False  # founding, agreement (設立, signed in, основан в): background, not news
 
 
 _LETTER = r"(?![A-Za-zА-Яа-яЁё])"
@@ -118,6 +119,10 @@ class Patterns:
     ru_season: re.Pattern
     ru_month_cue: re.Pattern
     recurring: re.Pattern  # 毎年 / every / каждый before a year-less date
+    issue: re.Pattern  # an issue number (No. 428, 第428号, Вып. 5): search anywhere
+    issue_year: re.Pattern  # `No. 5 (` / `Вып. 5, ` before a bare year (search with endpos)
+    historical_before: re.Pattern  # `signed on `, `основан в `, `設立は` before a date (search, endpos)
+    historical_after: re.Pattern  # `に締結した`, ` был основан` after a date (match at its end)
     en_month: re.Pattern  # month names alone: where English / Russian dates can be
     ru_month: re.Pattern
     relative_marks: tuple[str, ...]  # a relative-year word contains one of these (年, year, году)
@@ -291,6 +296,32 @@ def _num_pattern(lex: Lexicon) -> str:
     ]) + ")"
 
 
+def _issue(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
+    """An issue number (No. 428, Vol. 12, 第428号, Вып. 5), and one right before a bare year."""
+    marks = lex.en["issue_marks"] + lex.ru["issue_marks"]
+    number = (rf"(?:(?<![A-Za-zА-Яа-яЁё])(?:{_alt(marks)})\s*\d+"
+              rf"|(?:{_alt(lex.ja['issue_marks'])})\s*\d+\s*号)")
+    return (re.compile(number, re.I),
+            re.compile(rf"{number}(?:\s*\(\d+\))?\s*(?:[(（]|,)\s*$", re.I))
+
+
+def _historical(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
+    """Founding and agreement words next to a date (dates.toml `historical_*`): the date is
+    background (協定を平成元年に締結, founded in 1990, подписанного 4 октября 2013 года)."""
+    ja, en, ru = lex.ja, lex.en, lex.ru
+    ru_words = rf"(?!{_alt(ru['historical_not'])})(?:{_alt(ru['historical'])})"
+    before = "|".join([
+        rf"(?:{_alt(ja['historical'])})\s*(?:は|が|:|：)?\s*$",
+        rf"(?<![A-Za-z])(?:{_alt(en['historical'])})[a-z]*(?:\s+[\w-]+){{0,2}}?\s+(?:in|on|of)?\s*$",
+        rf"(?<![А-Яа-яЁё]){ru_words}[а-яё]*(?:\s+[\wёЁ-]+){{0,2}}?\s+(?:в|во|с|со)?\s*$",
+    ])
+    after = "|".join([
+        rf"[^。、，,．.！？!?\n]{{0,8}}?(?:{_alt(ja['historical'])})",
+        rf"\s*,?\s*(?:(?:был[аио]?|были)\s+)?{ru_words}",
+    ])
+    return re.compile(rf"(?:{before})", re.I), re.compile(rf"(?:{after})", re.I)
+
+
 _LISTED_DAY = r"(?<![\d:/.,])(?P<d>\d{1,2})(?:st|nd|rd|th)?"
 
 
@@ -337,6 +368,8 @@ def patterns() -> Patterns:
         dmy_listed_day=re.compile(rf"{_LISTED_DAY}\s*(?:{_alt(and_words)})\s+$"),
         dmy_listed_more=re.compile(rf"{_LISTED_DAY}\s*(?:,|{_alt(and_words)}\s)\s*$"),
         relative_marks=tuple(sorted({w.split()[-1].lower() if " " in w else "年" for w in list(rel) + list(rel_fy)})),
+        **dict(zip(("issue", "issue_year"), _issue(lex))),
+        **dict(zip(("historical_before", "historical_after"), _historical(lex))),
         recurring=re.compile(rf"(?:{_alt(lex.ja['recurring'] + lex.en['recurring'] + lex.ru['recurring'])})"
                              r"\s*の?\s*$"),
     )

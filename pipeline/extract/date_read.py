@@ -203,7 +203,8 @@ def read_en(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
             b = Point(y2) if y2 is not None else None
         if b is None:
             e = m.end("y_f")
-        if not (season or cue) or b is None and word == "between":
+        issue = pats.issue_year.search(text, lo, s)  # No. 5 (2023): the issue's year
+        if not (season or cue or issue) or b is None and word == "between":
             return None  # a bare number (2020 participants, Symposium 2020); 2019–2021: read_num
         if season:
             return _atom(season.start(), e, Point(y), b, "en_season_year")
@@ -261,8 +262,8 @@ def read_ru(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
         if y is None:
             return None
         season = pats.ru_season.search(text, max(0, s - 12), s)
-        if not g["yw"] and not season:
-            return None
+        if not g["yw"] and not season and not pats.issue_year.search(text, max(0, s - 30), s):
+            return None  # a bare number; Вып. 5 (2023) is the issue's year
         b = None
         if g["ry2_c"]:
             y2 = _second_year(lex, y, g["ry2_c"])

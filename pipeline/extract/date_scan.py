@@ -146,6 +146,10 @@ def scan(text: str, lang: str | None = None) -> list[Atom]:
                 continue
         out.append(atom)
     out = [t for t in out if t.b is None or not _whole_year(t.a, t.b)]
+    for t in out:
+        t.historical = t.relative is None and bool(
+            pats.historical_before.search(text, max(0, t.start - 40), t.start)
+            or pats.historical_after.match(text, t.end))
     return _listed_days(text, out)
 
 
@@ -225,12 +229,12 @@ def _listed_days(text: str, atoms: list[Atom]) -> list[Atom]:
             a.weekday = atom.a.weekday if first[2] == atom.a.day else None
             b.weekday = atom.a.weekday if last[2] == atom.a.day else None
             out.append(Atom(min(atom.start, first[0]), max(atom.end, last[1]), a, b, "listed_days",
-                            confidence=atom.confidence))
+                            confidence=atom.confidence, historical=atom.historical))
             continue
         out.append(atom)
         for s, e, d in days:
             if d != atom.a.day:
                 out.append(Atom(s, e, _day_after(atom.a, d), None, atom.rule + "_listed",
-                                confidence=atom.confidence))
+                                confidence=atom.confidence, historical=atom.historical))
     out.sort(key=lambda t: t.start)
     return out

@@ -28,7 +28,7 @@ _BREAK_WINDOW = 40  # characters each side of a block boundary read for a broken
 _DIGITS = "0123456789０１２３４５６７８９〇一二三四五六七八九十"
 _MARKS = "年度月日"
 _CONFIDENCE = {"previous_date": 0.9, "published": 0.85, "title": 0.8, "weekday": 0.85,
-               "following_date": 0.7}
+               "following_date": 0.7, "background_date": 0.5}
 
 
 def _blocks(doc: Document) -> list[Block]:
