@@ -601,3 +601,23 @@ def test_year_after_an_issue_number(text, expected):
 ])
 def test_words_that_only_look_like_founding_words(text, expected):
     assert values(text, hints=[("html_meta", "2023-10-12")]) == expected
+
+
+SAME_MONTH_AGAIN = [  # the event's days named again paragraphs later keep the event's year
+    ("The week ran from 1 to 3 March. The first was held in October 2019, the second on 17–18 May 2023."
+     "\n\nOn 2 March a round table took place.",
+     ["2024-03-01/2024-03-03", "2019-10", "2023-05-17/2023-05-18", "2024-03-02"]),
+    ("3月1日から3日まで交流週間を開催した。第1回は2019年10月、第2回は2023年5月17日・18日に行われた。"
+     "\n\n3月2日には円卓会議を開いた。",
+     ["2024-03-01/2024-03-03", "2019-10", "2023-05-17/2023-05-18", "2024-03-02"]),
+    ("С 10 по 14 марта прошла школа. Предыдущая состоялась 5–7 июня 2022 года."
+     "\n\nЗаключительная лекция 13 марта собрала всех.",
+     ["2024-03-10/2024-03-14", "2022-06-05/2022-06-07", "2024-03-13"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SAME_MONTH_AGAIN)
+def test_same_month_named_again_takes_the_events_year(text, expected):
+    doc = run(text, hints=[("html_meta", "2024-03-15")])
+    assert [m.value for m in doc.dates] == expected
+    assert doc.dates[-1].inferred_from == "published"

@@ -246,6 +246,9 @@ class Resolver:
         own = self._following_in_sentence(f, month, block)
         if own is not None:  # the sentence's own year: `held on 14 March, the first visit of 2019`
             out.append((own, "following_date"))
+        again = self._same_month_earlier(f, month)
+        if again is not None:  # `From 1 to 3 March ...` then, paragraphs later, `On 2 March`
+            out.append(again)
         dated, bare = self._earlier_paragraphs(f)
         if dated is not None:
             out.append((year_for(dated.a, month, dated.b), "previous_date"))
@@ -262,6 +265,27 @@ class Resolver:
         if background is not None:
             out.append((background, "background_date"))
         return out
+
+    def _same_month_earlier(self, f: Found, month: int | None) -> tuple[int, str] | None:
+        """The year of a date of the same month in an earlier paragraph of the section, its
+        year written or already inferred (the event's days named again): searched back to the
+        nearest paragraph with an explicit date, whose own date of another month wins.
+        (year, source): an inferred date passes on where its own year came from."""
+        if month is None:
+            return None
+        blocks = self.doc.blocks
+        for bi in range(f.block - 1, max(-1, f.block - 1 - _LOOKBACK_BLOCKS), -1):
+            dated = False
+            for g in reversed(self.by_block.get(bi, [])):
+                if g.a is None or g.atom.relative is not None or g.a.fiscal or self._background(g):
+                    continue
+                last = g.b if g.b is not None and g.b.year == g.a.year else g.a
+                if g.a.month is not None and g.a.month <= month <= (last.month or 0):
+                    return g.a.year, g.inferred_from or "previous_date"
+                dated = dated or self._anchor(g) is not None and g.a.month is not None
+            if dated or bi < len(blocks) and blocks[bi].kind in _SECTION_KINDS:
+                return None
+        return None
 
     def _same_month_before(self, f: Found, month: int | None, block: list[Found]) -> int | None:
         """The year of the nearest explicit date of the same month before `f` in its own or
