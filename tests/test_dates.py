@@ -621,3 +621,23 @@ def test_same_month_named_again_takes_the_events_year(text, expected):
     doc = run(text, hints=[("html_meta", "2024-03-15")])
     assert [m.value for m in doc.dates] == expected
     assert doc.dates[-1].inferred_from == "published"
+
+
+LISTED_YEARS = [  # years listed with one year word: each is a date
+    ("ранее они прошли в 2015 и 2018 годах.", ["2015", "2018"]),
+    ("в 2014, 2017 и 2021 гг. школа проводилась онлайн", ["2014", "2017", "2021"]),
+    ("It was held in 2015 and 2018 as well.", ["2015", "2018"]),
+    ("held in 2014, 2017 and 2021 in Sapporo", ["2014", "2017", "2021"]),
+    ("2015・2018年に開催された。", ["2015", "2018"]),
+    ("2014、2017、2021年度に実施した。", ["FY2014", "FY2017", "FY2021"]),
+]
+LISTED_YEARS_NOT = [  # a number before a year is not a listed year without a shared plural word
+    ("в 2015 году и 2018 участников", ["2015"]),
+    ("in 2015 and 2018 participants", ["2015"]),
+    ("電話 03-2015, 2018年", ["2018"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", LISTED_YEARS + LISTED_YEARS_NOT)
+def test_listed_years_share_one_year_word(text, expected):
+    assert values(text) == expected

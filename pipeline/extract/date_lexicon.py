@@ -152,7 +152,7 @@ def parse(data: dict[str, Any]) -> Lexicon:
         sections[lang] = sec
     ja, en, ru = sections["ja"], sections["en"], sections["ru"]
     for key in ("month_parts", "year_parts", "not_year_after", "range_connectors", "recurring",
-                "day_list_separators", "academic_year", "published_cues", "historical", "issue_marks"):
+                "day_list_separators", "academic_year", "published_cues", "historical", "issue_marks", "year_list_separators"):
         ja[key] = _strings(ja.get(key), f"ja.{key}", problems)
     for key in ("relative_years", "relative_fiscal_years", "same_year", "same_month"):
         ja[key] = _offsets(ja.get(key), f"ja.{key}", problems)
@@ -163,7 +163,7 @@ def parse(data: dict[str, Any]) -> Lexicon:
     en["relative_years"] = _offsets(en.get("relative_years"), "en.relative_years", problems)
     for key in ("seasons", "year_words", "month_cues", "range_connectors", "recurring",
                 "day_list_and", "academic_year", "published_cues", "historical", "issue_marks",
-                "historical_not"):
+                "historical_not", "plural_year_words"):
         ru[key] = _strings(ru.get(key), f"ru.{key}", problems)
     ru["relative_years"] = _offsets(ru.get("relative_years"), "ru.relative_years", problems)
     en_months = {k: v + 1 for k, v in _table(en.get("months"), "en.months", 12, problems).items()}

@@ -119,6 +119,10 @@ class Patterns:
     ru_season: re.Pattern
     ru_month_cue: re.Pattern
     recurring: re.Pattern  # 毎年 / every / каждый before a year-less date
+    listed_year: re.Pattern  # `2016 и ` / `2016・` before a year sharing its year word (search, endpos)
+    listed_year_more: re.Pattern  # `2016, ` / `2016、` before that
+    listed_year_after: re.Pattern  # ` and 2019`, `, 2018` after `in 2016` (match at its end)
+    plural_year: re.Pattern  # the atom ends in a plural year word (годах, гг.) or 年/年度
     issue: re.Pattern  # an issue number (No. 428, 第428号, Вып. 5): search anywhere
     issue_year: re.Pattern  # `No. 5 (` / `Вып. 5, ` before a bare year (search with endpos)
     historical_before: re.Pattern  # `signed on `, `основан в `, `設立は` before a date (search, endpos)
@@ -296,6 +300,20 @@ def _num_pattern(lex: Lexicon) -> str:
     ]) + ")"
 
 
+def _listed_years(lex: Lexicon) -> tuple[re.Pattern, ...]:
+    """Years listed with one year word: 2016・2019年, в 2016 и 2019 годах, in 2016 and 2019."""
+    year = rf"(?<![\d.,/-])(?P<y>{_YEAR})"
+    seps = _alt(lex.ja["year_list_separators"])
+    ands = _alt(lex.en["between_and"] + lex.ru["day_list_and"])
+    count = _alt(lex.en["count_nouns"])
+    plural = _alt(lex.ru["plural_year_words"])
+    return (re.compile(rf"{year}\s*(?:{seps}|\s(?:{ands}))\s*$"),
+            re.compile(rf"{year}\s*(?:{_alt(c for c in lex.ja['year_list_separators'] if not c.isalpha())})\s*$"),
+            re.compile(rf"(?:\s*,\s*|\s*,?\s+(?:{ands})\s+)(?P<y>{_YEAR})"
+                       rf"(?![\d%A-Za-z]|\s*(?:{count})\b|[.,/-]\d)"),
+            re.compile(rf"(?:(?:{plural})|年度?)$"))
+
+
 def _issue(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
     """An issue number (No. 428, Vol. 12, 第428号, Вып. 5), and one right before a bare year."""
     marks = lex.en["issue_marks"] + lex.ru["issue_marks"]
@@ -369,6 +387,7 @@ def patterns() -> Patterns:
         dmy_listed_more=re.compile(rf"{_LISTED_DAY}\s*(?:,|{_alt(and_words)}\s)\s*$"),
         relative_marks=tuple(sorted({w.split()[-1].lower() if " " in w else "年" for w in list(rel) + list(rel_fy)})),
         **dict(zip(("issue", "issue_year"), _issue(lex))),
+        **dict(zip(("listed_year", "listed_year_more", "listed_year_after", "plural_year"), _listed_years(lex))),
         **dict(zip(("historical_before", "historical_after"), _historical(lex))),
         recurring=re.compile(rf"(?:{_alt(lex.ja['recurring'] + lex.en['recurring'] + lex.ru['recurring'])})"
                              r"\s*の?\s*$"),

@@ -150,7 +150,7 @@ def scan(text: str, lang: str | None = None) -> list[Atom]:
         t.historical = t.relative is None and bool(
             pats.historical_before.search(text, max(0, t.start - 40), t.start)
             or pats.historical_after.match(text, t.end))
-    return _listed_days(text, out)
+    return _listed_years(text, _listed_days(text, out))
 
 
 def _whole_year(a: Point, b: Point) -> bool:
@@ -187,6 +187,38 @@ def _valid_day(a: Point, day: int) -> bool:
 
 def _day_after(a: Point, day: int) -> Point:
     return Point(a.year, a.month, day, a.fiscal, a.era, None, a.rel_year, a.rel_month)
+
+
+_YEAR_RULES = ("ja_year", "ja_fiscal_year", "ru_year", "en_year_cue")
+
+
+def _listed_years(text: str, atoms: list[Atom]) -> list[Atom]:
+    """Years listed with a year atom that writes the year word once: `2016・2019年`, `в 2016 и
+    2019 годах` (the years before it), `in 2016 and 2019`, `in 2016, 2018 and 2019` (after it).
+    Each listed year is a date of its own, with the atom's fiscal flag."""
+    pats = patterns()
+    out = list(atoms)
+    for atom in atoms:
+        if atom.rule not in _YEAR_RULES or atom.b is not None:
+            continue
+        found: list[tuple[int, int, str]] = []
+        if atom.rule == "en_year_cue":
+            pos = atom.end
+            while (m := pats.listed_year_after.match(text, pos)) and len(found) < 10:
+                found.append((m.start("y"), m.end("y"), m.group("y")))
+                pos = m.end()
+        elif pats.plural_year.search(text, atom.start, atom.end):
+            end, listed = atom.start, pats.listed_year
+            while (m := listed.search(text, max(0, end - 12), end)) and len(found) < 10:
+                found.append((m.start("y"), m.end("y"), m.group("y")))
+                end, listed = m.start(), pats.listed_year_more
+        taken = [(t.start, t.end) for t in out]
+        for s, e, y in found:
+            if all(e <= ts or s >= te for ts, te in taken):
+                out.append(Atom(s, e, Point(int(y), fiscal=atom.a.fiscal), None, atom.rule + "_listed",
+                                confidence=atom.confidence, historical=atom.historical))
+    out.sort(key=lambda t: t.start)
+    return out
 
 
 def _listed_days(text: str, atoms: list[Atom]) -> list[Atom]:
