@@ -81,6 +81,7 @@ DISCOVER_EN = [
     # two-word heads and unspaced en dashes keep a name together
     ("He thanked the Consulate General of Japan in Novosibirsk.", ["Consulate General of Japan in Novosibirsk"]),
     ("The Korea–Russia Joint Centre for Arctic Studies opened.", ["Korea–Russia Joint Centre for Arctic Studies"]),
+    ("She studied at Kanagawa University–Yokohama Campus.", ["Kanagawa University"]),
 ]
 
 DISCOVER_RU = [
@@ -357,7 +358,9 @@ def test_discover_switch(make_doc):
 
 
 _ALPHABET = st.sampled_from(list("大学研究所省協会センター在日ロシア連邦本の、。 ()（）UniversityMinistryofthe"
-                                 "АкадемияуниверситетаМГУ«»") + ["北海道大学", "Hokkaido University", " (HU)", "\n\n"])
+                                 "АкадемияуниверситетаМГУ«»–“”") + ["北海道大学", "Hokkaido University", " (HU)", "\n\n",
+                                 "JSC ", "Consulate General", " – ", "Institute", " of the Russian Academy of Sciences",
+                                 "Институт", " содействия ", "морских ", "наук ", " (JSPS)", "ロシア科学アカデミー"])
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

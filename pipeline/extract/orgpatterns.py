@@ -74,13 +74,22 @@ def _comma_list(toks: list[Tok], i: int, w: OrgWords) -> bool:
     return j < len(toks) and toks[j].text == "and" and j + 1 < len(toks) and _cap(toks[j + 1])
 
 
-def _joined_heads(text: str, toks: list[Tok], w: OrgWords) -> list[Tok]:
-    """Two-word heads ("Consulate General") as one token."""
+def _head_tokens(text: str, toks: list[Tok], w: OrgWords) -> list[Tok]:
+    """Two-word heads ("Consulate General") as one token; a head joined to the next word by an
+    en dash ("Rutgers University–New Brunswick") as its own token."""
     out: list[Tok] = []
     for t in toks:
         if out and out[-1].gaz is None and t.gaz is None and text[out[-1].end:t.start] == " " and \
                 f"{out[-1].text} {t.text}" in w.en_heads:
             out[-1] = Tok(f"{out[-1].text} {t.text}", out[-1].start, t.end)
+        elif t.gaz is None and "–" in t.text and any(p in w.en_heads for p in t.text.split("–")):
+            pos = t.start
+            for n, p in enumerate(t.text.split("–")):
+                if n:
+                    out.append(Tok("–", pos, pos + 1))
+                    pos += 1
+                out.append(Tok(p, pos, pos + len(p)))
+                pos += len(p)
         else:
             out.append(t)
     return out
@@ -88,7 +97,7 @@ def _joined_heads(text: str, toks: list[Tok], w: OrgWords) -> list[Tok]:
 
 def _discover_en(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: str | None) -> list[Found]:
     out: list[Found] = []
-    toks = _joined_heads(text, toks, w)
+    toks = _head_tokens(text, toks, w)
     for ch in _chunks(toks, w):
         # "Russian Federation" is a country; "of Economics and Service" is no new organisation
         heads = [k for k, t in enumerate(ch) if t.gaz is not None or _en_head(t, w) and not (
