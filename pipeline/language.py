@@ -161,10 +161,33 @@ def detect(doc: Document, config: Config) -> None:
         weight[b.lang] = weight.get(b.lang, 0) + w
         if b.lang not in present and _is_sentence(t, b.lang, config):
             present.add(b.lang)
+        present.update(_quoted_languages(t, b.lang, config) - present)
     primary = max(sorted(weight), key=lambda k: weight[k]) if weight else None
     if primary and not present:
         present.add(primary)
     doc.language = {"primary": primary, "present": sorted(present), "blocks": dict(sorted(counts.items()))}
+
+
+# a stretch of one script inside a block of another: a quoted sentence («Спасибо ... другим.»)
+_RUNS = {
+    "ru": re.compile(r"[\u0400-\u04ff][\u0400-\u04ff\s,;:\-–—\"'«»()]*[\u0400-\u04ff][.!?…]?"),
+    "ja": re.compile(r"[\u3041-\u30ff\u3400-\u9fff々][\u3041-\u30ff\u3400-\u9fff々、「」『』（）・ー0-9]*[。！？]?"),
+    "en": re.compile(r"[A-Za-z][A-Za-z\s,;:'’\-–]*[A-Za-z][.!?]?"),
+}
+
+
+def _quoted_languages(text: str, lang: str | None, config: Config) -> set[str]:
+    """Languages other than the block's own with a whole sentence inside the block."""
+    found = set()
+    for other, pattern in _RUNS.items():
+        if other == lang or other not in config.language.languages:
+            continue
+        for m in pattern.finditer(text):
+            run = m.group()
+            if len(run) >= 15 and _is_sentence(run, other, config) and (other == "en" or run[-1] in ".!?…。！？"):
+                found.add(other)
+                break
+    return found
 
 
 def _neighbours(i: int, n: int):

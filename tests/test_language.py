@@ -83,6 +83,21 @@ def test_other_latin_languages_still_go_to_langdetect():
                              "aus Japan und Russland.", CFG)[0] == "de"
 
 
+@pytest.mark.parametrize("text, present", [
+    # a quoted Russian sentence inside an English paragraph
+    ("Our teacher said in her closing speech: «Спасибо всем участникам за прекрасную работу и до встречи в мае.» "
+     "Then we all went to the canteen together.", ["en", "ru"]),
+    # a Japanese sentence quoted in a Russian paragraph
+    ("Ректор завершил выступление по-японски: «今後とも両大学の交流がますます発展することを願っております。» "
+     "Зал ответил аплодисментами, и встреча продолжилась.", ["ja", "ru"]),
+    # names in another script are not sentences
+    ("Everyone here just says UrFU, or УрФУ if they are writing it down, and the canteen is open all day long.", ["en"]),
+    ("本学は Global Japan Office (GJO) と協力し、J-ANIME プロジェクトを実施しました。ありがとうございました。", ["ja"]),
+])
+def test_a_sentence_quoted_in_another_language_makes_it_present(text, present):
+    assert build_doc(text).language["present"] == present
+
+
 def test_language_is_deterministic():
     text = "Die Veranstaltung fand in Berlin statt und war gut besucht von vielen Studenten."
     assert len({language.classify(text, CFG)[0] for _ in range(5)}) == 1
