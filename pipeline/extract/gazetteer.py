@@ -139,7 +139,7 @@ class Gazetteer:
         for e in entries:
             for n in e.ja:
                 ja_names[n.casefold()] = e
-            for n in e.en + e.ru:
+            for n in e.en + e.ru + _short_country(e.ru):
                 toks = tuple(w for w, _, _ in words(n))
                 if toks:
                     self.seq.setdefault(toks[0], []).append((toks, e, n))
@@ -202,6 +202,11 @@ class Gazetteer:
 
     def lookup_key(self, en_name: str) -> Entry | None:
         return self.keys.get(en_key(en_name)) if en_name else None
+
+
+def _short_country(names: tuple[str, ...]) -> tuple[str, ...]:
+    """Russian names ending in "Российской Федерации" are written with "РФ" too."""
+    return tuple(n[: -len("Российской Федерации")] + "РФ" for n in names if n.endswith(" Российской Федерации"))
 
 
 def _longer(text: str, end: int) -> bool:
