@@ -40,6 +40,7 @@ class _Cand:
     unit: str
     strong: bool = False  # the unit or a label says "participants" by itself
     rule: str = ""
+    clause_cue: bool = False  # kept only with a participation word in its own clause (of whom 143 logged in)
     ts: int = 0  # span of the figure text with its qualifier words
     te: int = 0
     qualifier: str = "exact"
@@ -100,6 +101,13 @@ def _candidates(cues: Cues, text: str) -> list[_Cand]:
             continue
         lang = "ja" if re.search(r"[\u3040-\u9fff]", m.group()) else "en"
         found.append(_Cand(s, m.end(), v, lang, "", True, f"{lang}.label"))
+    for m in cues.grouped.finditer(text):  # our group of six, of whom 143 logged in
+        v = numerals.value(m.group("num"))
+        s = m.start("num")
+        if v is None or not 0 < v < _MAX_VALUE or any(c.s <= s < c.e for c in found):
+            continue
+        lang = "ru" if re.search(r"[А-Яа-яЁё]", m.group()) else "en"
+        found.append(_Cand(s, m.end(), v, lang, "", False, f"{lang}.group", clause_cue=bool(m.group("rel"))))
     found.sort(key=lambda c: (c.s, -c.e))
     out: list[_Cand] = []
     for c in found:  # overlapping matches: the first, longest wins
@@ -167,7 +175,10 @@ def _decide(cues: Cues, c: _Cand, text: str, sent: tuple[int, int]) -> None:
     if cues.neg_latin.search(before + text[c.ts:c.te] + after) or cues.neg_latin_clause.search(before) or \
             cues.neg_latin_clause.search(text[c.te:min(se, c.te + 80)]):
         return
-    if c.strong:
+    if c.clause_cue:
+        if cues.cue_latin.search(_CLAUSE_BREAK.split(text[c.te:se], 1)[0]):
+            c.keep, c.conf = True, 0.8
+    elif c.strong:
         c.keep, c.conf = True, 0.9
     elif cues.cue_latin.search(text[ss:se]):
         c.keep, c.conf = True, 0.8
@@ -226,7 +237,7 @@ def _breakdowns(cues: Cues, cands: list[_Cand], text: str) -> None:
     for prev, c in zip(cands, cands[1:]):  # "60 participants, including 24 students": a part
         between = text[prev.te:c.ts]
         if prev.keep and c.keep and not prev.part_of and not c.part_of and len(between) <= 30 \
-                and _INCLUDING.search(between):
+                and c.value < prev.value and _INCLUDING.search(between):  # a part is less than its whole
             c.part_of = True
             prev.breakdown.append(BreakdownItem(label=re.sub(r"\s+", " ", text[c.s:c.e]).strip(), value=c.value))
     for i, c in enumerate(cands):
@@ -261,7 +272,7 @@ def _stream_figures(doc: Document, cues: Cues, st: Stream) -> list[AttendanceMen
         _prefix(cues, c, text, sent[0])
         _suffix(cues, c, text, sent[1])
         _decide(cues, c, text, sent)
-        if c.keep:
+        if c.keep and not c.rule.endswith(".group"):  # a group is one set of people, never a sum
             _cumulative(cues, c, text, sent)
     _comparisons(cues, cands, text)
     _breakdowns(cues, cands, text)

@@ -20,7 +20,7 @@ QUALS = ("approx", "at_least", "at_most")
 
 # section -> keys that must hold lists of strings (empty lists allowed where noted)
 _REQUIRED = {
-    "units": LANGS + ("en_singular",), "strong_units": ("en", "ru"), "cues": LANGS, "cues_before": LANGS,
+    "units": LANGS + ("en_singular",), "strong_units": ("en", "ru"), "cues": LANGS, "cues_before": LANGS, "groups": ("before", "relative"),
     "negative": ("ja_before", "ja_after", "en", "ru", "ja_clause", "latin_clause"), "labels": ("nouns", "link"),
     "comparison": ("ja_between",),
     "cumulative": ("before", "sentence", "event_count_units", "per_event", "duration_before", "duration_units"), "totals": ("before", "after"),
@@ -71,6 +71,7 @@ class Cues:
     raw: dict
     count: dict           # lang -> pattern of "NUMBER (+) (multiplier) (words) UNIT"
     labelled: re.Pattern  # participant noun / "attendance of" + number (no unit needed)
+    grouped: re.Pattern   # "group of NUMBER", "of whom NUMBER" (group "rel" set for the latter)
     strong: re.Pattern    # units that mean participants by themselves
     cue_ja_after: re.Pattern
     cue_ja_before: re.Pattern
@@ -134,7 +135,7 @@ def _count_patterns(data: dict) -> dict:
     ru_mult = r"(?:\s*(?P<mult>(?i:тыс\.|тысяч\w*|млн\.?|миллион\w*)))"
     return {
         "ja": re.compile(
-            rf"(?=[0-9０-９〇零一二三四五六七八九十百千両])(?<![0-9０-９.,第])(?P<num>{numerals.ARABIC}|[〇零一二三四五六七八九十百千両][〇零一二三四五六七八九十百千万]*)"
+            rf"(?=[0-9０-９〇零一二三四五六七八九十百千両])(?<![0-9０-９.,第万億])(?P<num>[0-9０-９]+[万億](?:[0-9０-９]+千?)*[0-9０-９]*(?=\s*[名人])|{numerals.ARABIC}|[〇零一二三四五六七八九十百千両][〇零一二三四五六七八九十百千万]*)"
             rf"\s*(?P<mult>万|千)?\s*(?P<unit>{alt(u['ja'], False)})(?![義称簿誉刺古]|ひとり|一人)"),
         "en": re.compile(
             rf"(?=[0-9０-９A-Za-z])(?<![\d.,+-])(?<![A-Za-z](?<!than)(?<!over))(?P<num>{numerals.ARABIC}|(?i:{numerals.EN_WORDS}))(?P<plus>\+)?{en_mult}?"
@@ -177,6 +178,9 @@ def cues() -> Cues:
         raw=data,
         count=_count_patterns(data),
         labelled=labelled,
+        grouped=re.compile(rf"(?:{alt(data['groups']['before'])}|(?P<rel>{alt(data['groups']['relative'])}))\s+"
+                           rf"(?:(?:{alt(qual_words)})\s+)?(?P<num>{numerals.ARABIC}|(?i:{numerals.EN_WORDS})|(?i:{numerals.RU_WORDS}))"
+                           rf"(?![0-9０-９]|[.,][0-9]|\s*{alt(data['not_attendance_units']['en'] + data['not_attendance_units']['ru'])})", re.I),
         strong=re.compile(alt(data["strong_units"]["en"] + data["strong_units"]["ru"]) + r"$", re.I),
         cue_ja_after=_compile(data["cues"]["ja"], False),
         cue_ja_before=_compile(data["cues_before"]["ja"], False),

@@ -39,6 +39,10 @@ _RU_WORDS = {
     "шестьдесят": 60, "семьдесят": 70, "восемьдесят": 80, "девяносто": 90, "сто": 100, "ста": 100,
     "двести": 200, "двухсот": 200, "триста": 300, "трёхсот": 300, "четыреста": 400, "пятьсот": 500,
     "шестьсот": 600, "семьсот": 700, "восемьсот": 800, "девятьсот": 900,
+    # collective numerals for people (двое преподавателей, пятеро студентов, троих участников)
+    "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "семеро": 7, "восьмеро": 8,
+    "девятеро": 9, "десятеро": 10, "двоих": 2, "троих": 3, "четверых": 4, "пятерых": 5, "шестерых": 6,
+    "семерых": 7, "восьмерых": 8, "девятерых": 9, "десятерых": 10,
 }
 _RU_SCALES = {"тысяча": 1000, "тысячи": 1000, "тысяч": 1000, "миллион": 1_000_000, "миллиона": 1_000_000,
               "миллионов": 1_000_000}
@@ -48,7 +52,7 @@ WORDS = "|".join(sorted(list(_EN_UNITS) + list(_EN_TENS) + list(_RU_WORDS), key=
 #: A run of English number words ("two hundred and fifty", "twenty-five", "a hundred", "a dozen").
 EN_WORDS = (r"(?=[A-Za-z])(?:(?:a\s+(?:hundred|thousand|dozen)(?!\w)|"
             + "|".join(sorted(list(_EN_UNITS) + list(_EN_TENS), key=len, reverse=True)) + r")"
-            r"(?:[\s-]+(?:and\s+)?(?:" + "|".join(sorted(list(_EN_UNITS) + list(_EN_TENS) + ["hundred", "thousand"],
+            r"(?:[\s-]+(?:and\s+)?(?:" + "|".join(sorted(list(_EN_UNITS) + list(_EN_TENS) + ["hundred", "thousand", "dozen"],
                                                          key=len, reverse=True)) + r"))*)")
 #: A run of Russian number words ("двести пятьдесят").
 RU_WORDS = (r"(?=[А-Яа-яЁё])(?:(?:" + "|".join(sorted(_RU_WORDS, key=len, reverse=True)) + r")"
@@ -160,6 +164,9 @@ def value(s: str, mult_word: str | None = None) -> int | None:
     """The integer a number written in any of the three forms stands for, times its multiplier."""
     m = multiplier(mult_word)
     t = s.strip()
+    if re.match(r"[0-9０-９]", t) and re.search(r"[万千億]", t):
+        v = mixed_value(t)
+        return None if v is None else v * m
     if re.match(r"[0-9０-９]", t):
         return arabic_value(t, m)
     k = kanji_value(t)
@@ -167,3 +174,24 @@ def value(s: str, mult_word: str | None = None) -> int | None:
         return k * m
     w = word_value(t)
     return None if w is None else w * m
+
+
+def mixed_value(s: str) -> int | None:
+    """Arabic digits with kanji scale words: "1万8千" → 18000, "2万5000" → 25000, "3千" → 3000."""
+    parts = re.findall(r"[0-9]+|[十百千万億]|.", s.translate(_FW).replace(",", ""))
+    total = section = 0
+    digit: int | None = None
+    for p in parts:
+        if p.isdigit():
+            if digit is not None:
+                return None
+            digit = int(p)
+        elif p in _KANJI_SMALL:
+            section += (1 if digit is None else digit) * _KANJI_SMALL[p]
+            digit = None
+        elif p in _KANJI_BIG:
+            total += (section + (digit or 0) or 1) * _KANJI_BIG[p]
+            section, digit = 0, None
+        else:
+            return None
+    return total + section + (digit or 0)
