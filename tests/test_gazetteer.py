@@ -22,6 +22,12 @@ MATCHES = [
     ("Mitsui and Co. and Mitsui & Co.", [("Mitsui and Co.", "mitsui-and-co"), ("Mitsui & Co.", "mitsui-and-co")]),
     ("TUFS students", [("TUFS", "tokyo-university-of-foreign-studies")]),
     ("KFU-RIKEN laboratory", [("RIKEN", "riken")]),
+    # "Российской Федерации" may be written "РФ", in any case form
+    ("письмо Министерству науки и высшего образования РФ",
+     [("Министерству науки и высшего образования РФ", "minobrnauki-russia")]),
+    ("в Нижегородском государственном университете им. Н.И. Лобачевского",
+     [("Нижегородском государственном университете им. Н.И. Лобачевского", "lobachevsky-university")]),
+    ("funded by AMED", [("AMED", "amed")]),
 ]
 
 NO_MATCH = [

@@ -32,6 +32,7 @@ _GEN_PL_ADJ = re.compile(r"(?:ых|их)$")
 # a verbal noun in the genitive governs its own complement, in the dative: "Общество содействия
 # науке", "Фонд содействия малому предпринимательству", "Центр содействия развитию"
 _VNOUN_GEN = re.compile(r"(?:н|ств|т)ия$")
+_INITIALS = re.compile(r"(?:[А-ЯЁA-Z]\.)+")
 _RU_DAT = re.compile(r"(?:ому|ему|ой|ей|ым|им|ам|ям|ию|ии|е|у|ю|и)$")
 
 
@@ -136,6 +137,8 @@ def discover(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: str | 
                     k += 1
                     continue
                 break
+            if _INITIALS.fullmatch(t.text):
+                break  # отдела кадров А. А. Ким: a person's initials end the name
             if _cap(t) and (_CYR.match(t.text) or _LAT.match(t.text)):
                 if _ru_head(t, w) or (e == i and names >= 2) or (e > i and toks[e].text[:1].islower() and names >= 2):
                     break
@@ -222,14 +225,19 @@ def _quoted(text: str, q: Tok, typ: str, lang: str | None) -> Found:
 
 def _pre_start(toks: list[Tok], s: int, i: int, w: OrgWords) -> int:
     """Where the adjectives before the head begin: after a determiner or ordinal followed by a
-    lower-case word ("Первая такая школа") and after a modifier that makes the head a thing
-    ("Призовой фонд")."""
+    lower-case word ("Первая такая школа"), after a possessive ("своим Центром"), after a
+    lower-case nationality ("японского университета X") and after a modifier that makes the
+    head a thing ("Призовой фонд")."""
     for j in range(s, i):
         low = toks[j].text.casefold().replace("ё", "е")
         m = _DET_END.search(low)
         det = any(low[:m.start()] == d for d in w.ru_determiners) if m else False
-        if det and not _cap(toks[j + 1]) or ru_stem(low) in w.ru_not_org:
+        own = low in w.ru_possessives or any(len(p) >= 3 and low.startswith(p) and len(low) - len(p) <= 3
+                                             for p in w.ru_possessives)
+        if own or det and not _cap(toks[j + 1]) or ru_stem(low) in w.ru_not_org:
             s = j + 1
+        elif j == s and low == toks[j].text and place_en_ru(w, low):
+            s = j + 1  # "японского университета Тоттори": a nationality written small is no part of it
     return s
 
 

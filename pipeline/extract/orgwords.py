@@ -79,6 +79,7 @@ class OrgWords:
     ru_given: frozenset[str]  # stems of common given names: a person, never part of a name
     ru_determiners: frozenset[str]  # stems of ordinals/demonstratives: "Первая такая школа"
     ru_not_org: frozenset[str]  # adjective stems making the head a thing: "Призовой фонд"
+    ru_possessives: frozenset[str]  # possessive pronoun stems: "своим Центром" starts at Центром
     countries: dict[str, str] = field(default_factory=dict)  # any form (folded) → ISO code
     country_en: dict[str, str] = field(default_factory=dict)  # ISO code → English name
     cities: dict[str, tuple[str, str]] = field(default_factory=dict)  # form → (en, ISO)
@@ -169,6 +170,7 @@ def load(words_path: Path | None = None, places_path: Path | None = None) -> Org
         ru_given=frozenset(_ru_stem(x) for x in _strings(ru, "given_names", "ru", problems)),
         ru_determiners=frozenset(_strings(ru, "determiners", "ru", problems)),
         ru_not_org=frozenset(_strings(ru, "not_org_modifiers", "ru", problems)),
+        ru_possessives=frozenset(_strings(ru, "possessives", "ru", problems)),
     )
     for t in list(words.ja_legal.values()) + list(words.ru_quoted.values()):
         if t not in TYPES:
