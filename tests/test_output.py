@@ -71,3 +71,20 @@ def test_write_atomic_failure_keeps_the_old_file(tmp_path):
         output.write_atomic(p, 12345)  # not str/bytes: fails before the rename
     assert p.read_text() == "old"
     assert os.listdir(tmp_path) == ["x.json"]
+
+
+def test_to_dict_equals_dataclasses_asdict_on_a_real_document():
+    import dataclasses
+    from pathlib import Path
+
+    from pipeline import run
+    from pipeline.config import Config
+
+    from conftest import CORPUS
+
+    path = CORPUS / "seeds" / "002_3e3a63d572cda83e.txt"
+    doc = run.process(path, doc_id=path.stem, rel_path=path.name, config=Config())
+    ref = dataclasses.asdict(doc)
+    ref.pop("published_hints")
+    assert doc.to_dict() == ref
+    assert any(b["tokens"] for b in ref["blocks"])
