@@ -206,3 +206,23 @@ def _plain(obj: Any) -> Any:
     if isinstance(obj, dict):
         return {k: _plain(v) for k, v in obj.items()}
     return obj
+
+
+MENTION_FIELDS = ("dates", "institutions", "attendance")
+
+
+def check_spans(doc: Document) -> list[str]:
+    """Every block and mention points at its own text: the list of violations (empty when sound)."""
+    problems = []
+    n = len(doc.text)
+    for b in doc.blocks:
+        if not 0 <= b.start <= b.end <= n:
+            problems.append(f"block {b.id} [{b.start}:{b.end}] outside the text")
+        for t in b.tokens:
+            if doc.text[t.start:t.end] != t.surface:
+                problems.append(f"token {t.surface!r} [{t.start}:{t.end}] does not match the text")
+    for fname in MENTION_FIELDS:
+        for m in getattr(doc, fname):
+            if doc.text[m.start:m.end] != m.text:
+                problems.append(f"{fname} {m.text!r} [{m.start}:{m.end}] does not match the text")
+    return problems
