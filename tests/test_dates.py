@@ -638,6 +638,40 @@ LISTED_YEARS_NOT = [  # a number before a year is not a listed year without a sh
 ]
 
 
-@pytest.mark.parametrize("text,expected", LISTED_YEARS + LISTED_YEARS_NOT)
-def test_listed_years_share_one_year_word(text, expected):
+
+
+RUSSIAN_FISCAL_AND_CAPITALS = [  # a fiscal-year phrase after a year is FY; year words in capitals
+    ("из средств 2023 финансового года", ["FY2023"]),
+    ("в 2019 финансовом году японская сторона", ["FY2019"]),
+    ("бюджет на 2020 Финансовый год", ["FY2020"]),
+    ("в 2018–2019 финансовых годах", ["FY2018/FY2019"]),
+    ("ИТОГИ РАБОТЫ ЗА 2019 ГОД", ["2019"]),
+    ("ПЛАН НА 2024 Г.", ["2024"]),
+    ("СОСТОЯЛОСЬ 14 МАЯ 2022 ГОДА", ["2022-05-14"]),
+    ("В ОКТЯБРЕ 2020 ГОДА", ["2020-10"]),
+    ("2020 финансистов", []),  # a count, not a fiscal year
+]
+
+
+NEAR_THE_DOCUMENTS_DATE = [  # a year-less day within a month of the document's own date takes its
+    # year over a date of another month in an earlier paragraph or a relative word before it
+    ("Протокол\n\n03.12.2022\n\nВторая школа пройдёт с 10 по 14 апреля 2023 г.\n\n"
+     "На 28 ноября подано 15 заявок, в прошлом году — 6. Отбор завершить до 20 декабря.",
+     ["2022-12-03", "2023-04-10/2023-04-14", "2022-11-28", "2022-12-20"]),
+    ("Minutes\n\n3 December 2022\n\nThe second school will run from 10 to 14 April 2023.\n\n"
+     "By 28 November we had 15 applications, last year only 6. Selection ends by 20 December.",
+     ["2022-12-03", "2023-04-10/2023-04-14", "2022-11-28", "2022-12-20"]),
+    ("議事録\n\n2022年12月3日\n\n第2回スクールは2023年4月10日から14日に開催する。\n\n"
+     "11月28日までに15件の応募があった（昨年は6件）。選考は12月20日までに終える。",
+     ["2022-12-03", "2023-04-10/2023-04-14", "2022-11-28", "2022-12-20"]),
+    # across New Year: a January day right after a December dateline is of the next year
+    ("Протокол\n\n28.12.2022\n\nВ 2021 году прошёл семинар.\n\nЗаявки принимаются до 15 января.",
+     ["2022-12-28", "2021", "2023-01-15"]),
+]
+
+
+# listed years share one year word; Russian fiscal years and capitals; a day near the document's date
+@pytest.mark.parametrize("text,expected", LISTED_YEARS + LISTED_YEARS_NOT + RUSSIAN_FISCAL_AND_CAPITALS
+                         + NEAR_THE_DOCUMENTS_DATE)
+def test_values_in_context(text, expected):
     assert values(text) == expected

@@ -11,6 +11,7 @@ written, the first candidate year on which the date falls on that weekday wins.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ _SECTION_KINDS = ("heading", "title")
 _SENTENCE_END = re.compile(r"[。！？!?]|[.](?:\s|$)")
 _LOOKBACK_BLOCKS = 40  # how far back (in blocks) an earlier paragraph may lend its year
 _TITLE_MAX = 150
+_NEAR_PUBLISHED_DAYS = 31  # a year-less day this close to the document's own date is of its year
 _ISSUE_GAP = 6  # how far after an issue number (No.428　令和5年11月) its date may start  # a first block this short may be an unmarked title
 
 
@@ -236,12 +238,15 @@ class Resolver:
         same = self._same_month_before(f, month, block)
         if same is not None:  # `postponed to March 2021. It ran from 22 to 28 March, after ... 2020`
             out.append((same, "previous_date"))
+        loose_relative = False  # a relative word in an earlier sentence (`last year only 6.`)
         for g in reversed(block[:f.in_block]):  # same paragraph, before
             p = self._anchor(g)
             if p is not None:
                 # 本年 / this year counts from the publication date when there is one
                 src = "published" if g.atom.relative is not None and self.pub else "previous_date"
                 out.append((year_for(p, month, g.b), src))
+                loose_relative = g.atom.relative is not None and bool(
+                    _SENTENCE_END.search(self.doc.text, g.atom.end, f.atom.start))
                 break
         own = self._following_in_sentence(f, month, block)
         if own is not None:  # the sentence's own year: `held on 14 March, the first visit of 2019`
@@ -252,8 +257,10 @@ class Resolver:
         dated, bare = self._earlier_paragraphs(f)
         if dated is not None:
             out.append((year_for(dated.a, month, dated.b), "previous_date"))
+        from_pub = None
         if self.pub is not None:
-            out.append((published_year(self.pub, month), "published"))
+            from_pub = (published_year(self.pub, month), "published")
+            out.append(from_pub)
         if self.title is not None:
             out.append((year_for(self.title, month), "title"))
         if bare is not None:
@@ -264,7 +271,39 @@ class Resolver:
         background = self._background_year(f, month)
         if background is not None:
             out.append((background, "background_date"))
+        near = self._near_published(f)
+        if near is not None and same is None and own is None and out and out[0][0] != near \
+                and (loose_relative or out[0][0] == from_pub[0]
+                     or self._after_published(f, out[0][0])):
+            out.insert(0, (near, "published"))  # minutes of 22.11.2021: `as of 19 November`
         return out
+
+    def _after_published(self, f: Found, year: int) -> bool:
+        """Whether the day `f` in `year` lies more than a month after the publication date."""
+        a, pub = f.atom.a, self.pub
+        try:
+            day = dt.date(year, a.month, a.day)
+        except (ValueError, TypeError):
+            return False
+        return (day - dt.date(pub.year, pub.month, pub.day)).days > _NEAR_PUBLISHED_DAYS
+
+    def _near_published(self, f: Found) -> int | None:
+        """The publication year (or the one next to it across New Year), when the year-less day
+        falls within a month of the day the document is dated (minutes of 22.11.2021: `as of 19
+        November`, `by 1 December`): the document's own "now" outweighs an anchor that would put
+        the day a year after it (a plan for 2022 named earlier) or a relative word of an earlier
+        sentence (`last year only 9.`)."""
+        a, pub = f.atom.a, self.pub
+        if pub is None or pub.day is None or a.day is None or a.month is None:
+            return None
+        for year in (pub.year - 1, pub.year, pub.year + 1):
+            try:
+                gap = abs((dt.date(year, a.month, a.day) - dt.date(pub.year, pub.month, pub.day)).days)
+            except ValueError:
+                continue
+            if gap <= _NEAR_PUBLISHED_DAYS:
+                return year
+        return None
 
     def _same_month_earlier(self, f: Found, month: int | None) -> tuple[int, str] | None:
         """The year of a date of the same month in an earlier paragraph of the section, its

@@ -163,7 +163,7 @@ def parse(data: dict[str, Any]) -> Lexicon:
     en["relative_years"] = _offsets(en.get("relative_years"), "en.relative_years", problems)
     for key in ("seasons", "year_words", "month_cues", "range_connectors", "recurring",
                 "day_list_and", "academic_year", "published_cues", "historical", "issue_marks",
-                "historical_not", "plural_year_words"):
+                "historical_not", "plural_year_words", "fiscal_year_words"):
         ru[key] = _strings(ru.get(key), f"ru.{key}", problems)
     ru["relative_years"] = _offsets(ru.get("relative_years"), "ru.relative_years", problems)
     en_months = {k: v + 1 for k, v in _table(en.get("months"), "en.months", 12, problems).items()}

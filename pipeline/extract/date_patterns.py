@@ -88,8 +88,10 @@ def _names(lists: list[list[str]], case: str) -> str:
             words.add(base)
             if case == "upper" and not form.endswith("."):
                 words.add(base.upper())
-            if case == "capital":
+            if case == "capital":  # Russian: Capitalised and, for full names, UPPER (ЗА 2021 ГОД)
                 words.add(base.capitalize())
+                if not form.endswith("."):
+                    words.add(base.upper())
     return _trie(words) + _LETTER
 
 
@@ -234,7 +236,9 @@ def _ru_pattern(lex: Lexicon) -> str:
     wds = _names(ru["weekdays"], "capital")
     full = [w for w in ru["year_words"] if not w.endswith(".")]
     abbr = [w.rstrip(".") for w in ru["year_words"] if w.endswith(".")]
-    ywords = rf"(?:(?:{_alt(full)})(?![а-яё])|(?:{_alt(abbr)})(?![а-яё])\.?)"
+    # year words in any letter case (ОТЧЁТ ЗА 2021 ГОД); a fiscal-year phrase is tried first
+    ywords = rf"(?i:(?:{_alt(full)})(?![а-яё])|(?:{_alt(abbr)})(?![а-яё])\.?)"
+    fy_words = rf"(?i:\s*(?:{_alt(ru['fiscal_year_words'])})(?![а-яё]))"
     year = _YEAR
     dconn = r"\s*(?:-|–|—|‐|по|до)\s*"
     initials = "".join(sorted({f[0] for forms in ru["months"] for f in forms}))
@@ -251,7 +255,7 @@ def _ru_pattern(lex: Lexicon) -> str:
         rf"(?P<rm_b>{mon})(?:\.?\s+(?P<ry_b>{year})(?:\s*{ywords})?|(?!\.?\s*\d))",
         # в 2021 году · с 1983 года · 1982–83 гг. · летом 2019 (season checked by the reader)
         (rf"(?<!\d)(?<!\d[.,])(?P<ry_c>{year})(?:\s*[-–—‐]\s*(?P<ry2_c>{year}|\d\d(?!\d)))?"
-         rf"(?P<yw>(?:-?(?:м|го|й|ом))?\s*{ywords})?(?![\d%]|[.,]\d)"),
+         rf"(?:(?P<rfy>{fy_words})|(?P<yw>(?:-?(?:м|го|й|ом))?\s*{ywords}))?(?![\d%]|[.,]\d)"),
     ]) + ")"
 
 

@@ -262,6 +262,12 @@ def read_ru(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
         if y is None:
             return None
         season = pats.ru_season.search(text, max(0, s - 12), s)
+        if g["rfy"]:  # 2022 финансового года, 2019–2020 финансовые годы: a Japanese fiscal year
+            y2 = _second_year(lex, y, g["ry2_c"]) if g["ry2_c"] else None
+            if g["ry2_c"] and y2 is None:
+                return None
+            return _atom(s, e, Point(y, fiscal=True), Point(y2, fiscal=True) if y2 else None,
+                         "ru_fiscal_year")
         if not g["yw"] and not season and not pats.issue_year.search(text, max(0, s - 30), s):
             return None  # a bare number; Вып. 5 (2023) is the issue's year
         b = None
