@@ -75,3 +75,40 @@ def test_mixed_numerals(text, value):
 ])
 def test_collective_and_dozen_words(text, value):
     assert numerals.word_value(text) == value
+
+
+def _flat(lines: list[str]):
+    doc = build_doc("\n\n".join(lines))
+    from pipeline.extract import dates
+    dates.extract(doc, Config())
+    attendance.extract(doc, Config())
+    return [(m.value, m.qualifier, m.cumulative, m.event.name if m.event else None,
+             [(b.label, b.value) for b in m.breakdown]) for m in doc.attendance]
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # en: caption names the participants, the Total column is the figure, an empty cell lost
+    (["Table 3. Participants in joint events, 2021", "Event", "Date", "Japan", "Russia", "Total",
+      "Winter School on Arctic Law", "10 Feb 2021", "8", "17", "25",
+      "Film Evening", "3 Mar 2021", "about 40", "about 40",
+      "Total (two events)", "65", "Note: figures from the organisers."],
+     [(25, "exact", False, "Winter School on Arctic Law", [("Japan", 8), ("Russia", 17)]),
+      (40, "approx", False, "Film Evening", []),
+      (65, "exact", True, "Total (two events)", [])]),
+    # ja: 表 caption with 参加者, 合計 column
+    (["表2　参加者数の内訳", "事業名", "日本", "ロシア", "合計",
+      "日露学生フォーラム", "12", "30", "42", "合計", "42"],
+     [(42, "exact", False, "日露学生フォーラム", [("日本", 12), ("ロシア", 30)]),
+      (42, "exact", True, "合計", [])]),
+    # ru: Таблица with участники, Итого column
+    (["Таблица 1. Участники мероприятий", "Мероприятие", "Япония", "Россия", "Итого",
+      "Летняя школа", "6", "14", "20"],
+     [(20, "exact", False, "Летняя школа", [("Япония", 6), ("Россия", 14)])]),
+])
+def test_table_with_one_cell_per_line(lines, expected):
+    assert _flat(lines) == expected
+
+
+def test_cells_per_line_without_participants_caption_are_no_table():
+    assert _flat(["Table 4. Budget by year", "Item", "Japan", "Russia", "Total",
+                  "Travel", "800", "200", "1000"]) == []

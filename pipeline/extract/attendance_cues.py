@@ -24,7 +24,7 @@ _REQUIRED = {
     "negative": ("ja_before", "ja_after", "en", "ru", "ja_clause", "latin_clause"), "labels": ("nouns", "link"),
     "comparison": ("ja_between",),
     "cumulative": ("before", "sentence", "event_count_units", "per_event", "duration_before", "duration_units"), "totals": ("before", "after"),
-    "not_attendance_units": LANGS, "tables": ("participants", "name", "date", "end_marks"),
+    "not_attendance_units": LANGS, "tables": ("participants", "name", "date", "end_marks", "total"),
     "events": ("ja", "en", "ru", "generic_ja"), "organisers": ("ja_after", "en_before", "en_verbs", "ru_before"),
     "modes": ("online", "in_person", "hybrid"),
 }
@@ -94,6 +94,7 @@ class Cues:
     table_name: re.Pattern
     table_date: re.Pattern
     table_end: re.Pattern
+    table_total: re.Pattern  # a header cell or row name saying "total" (anchored at its start)
     not_person_unit: re.Pattern
     singular: re.Pattern  # en singular person nouns: "two student awards" is no head count
     duration: re.Pattern  # "over the past 10 years", "за десять лет", "5年間で": a total over the years
@@ -204,6 +205,7 @@ def cues() -> Cues:
         table_name=_compile(t["name"], False),
         table_date=_compile(t["date"], False),
         table_end=re.compile(r"^\s*" + alt(t["end_marks"], False), re.I),
+        table_total=re.compile(r"^\s*" + alt(t["total"]) + r"(?![^\W\d_])", re.I),
         singular=re.compile(alt(data["units"]["en_singular"]) + r"$", re.I),
         duration=re.compile(
             rf"(?:{alt(data['cumulative']['duration_before'])})\s+(?:(?:the\s+)?(?:past|last)\s+|последние\s+)?"

@@ -176,7 +176,7 @@ def _line_tables(doc: Document, cues: Cues, out: TableResult) -> None:
     while i < len(blocks):
         n = _header_length(doc, cues, blocks, i)
         if not n:
-            i += 1
+            i = _flat_table(doc, cues, blocks, i, out) or i + 1
             continue
         i = _read_rows(doc, cues, blocks, i, n, out)
 
@@ -196,6 +196,91 @@ def _header_length(doc: Document, cues: Cues, blocks: list[Block], i: int) -> in
             break
         cells.append(c)
     return len(cells) if len(cells) >= 2 and _is_header(cues, " ".join(cells)) else 0
+
+
+def _number_cell(cues: Cues, t: str) -> re.Match | None:
+    """The count of a cell that is only a count, perhaps with a qualifier (64, approx. 154, 約30名)."""
+    m = _CELL_NUMBER.search(t)
+    if not m or t[m.end():].strip() or len(t[:m.start()].strip()) > 12:
+        return None
+    before = t[:m.start()].strip()
+    if before and not any(cues.qual_before[q].search(before + " ") for q in ("approx", "at_least", "at_most")):
+        return None
+    return m
+
+
+def _flat_table(doc: Document, cues: Cues, blocks: list[Block], i: int, out: TableResult) -> int:
+    """A table whose every cell stands on a line of its own, its participants named only in the
+    caption line before the header ("Table 5-2. Participants in ..." / Event / Date / Japan /
+    Russia / Total / then each row: name, date, counts). The count read is the participants or
+    total column; the other counts are its breakdown. Empty cells are lost in such text, so a
+    row with fewer counts than count columns only gives its last count, and only when that
+    column is the last one. A row named "Total" sums the rows above: its figure is cumulative.
+    Returns the index after the table, or 0 when no such table starts at blocks[i]."""
+    text = doc.text
+
+    def t(b: Block) -> str:
+        return text[b.start:b.end].strip()
+
+    caption = t(blocks[i - 1]) if i else ""
+    head: list[str] = []
+    for j in range(i, min(len(blocks), i + 8)):
+        c = t(blocks[j])
+        if not c or len(c) > _HEAD_CELL or re.search(r"[0-9０-９。.!?]", c):
+            break
+        head.append(c)
+    nxt = i + len(head)
+    if head and nxt < len(blocks) and (_number_cell(cues, t(blocks[nxt])) or _starts_with_date(doc, blocks[nxt])):
+        head.pop()  # a short first row name ran into the header
+    if len(head) < 3 or not (cues.table_participants.search(" ".join(head)) or
+                             (len(caption) <= 120 and cues.table_participants.search(caption))):
+        return 0
+    kinds = ["name" if cues.table_name.search(h) else "date" if cues.table_date.search(h) else "count" for h in head]
+    counts = [h for h, k in zip(head, kinds) if k == "count"]
+    if "name" not in kinds or not counts:
+        return 0
+    pick = next((k for k, h in enumerate(counts) if cues.table_participants.search(h)), None)
+    if pick is None:
+        pick = next((k for k, h in enumerate(counts) if cues.table_total.match(h)), None)
+    if pick is None:
+        return 0
+    rows: list[tuple[Block, list[Block], list[tuple[Block, re.Match]]]] = []
+    j = i + len(head)
+    while j < len(blocks):
+        b = blocks[j]
+        c = t(b)
+        m = _number_cell(cues, c)
+        if m and rows:
+            rows[-1][2].append((b, m))
+        elif rows and _starts_with_date(doc, b) and not rows[-1][2]:
+            rows[-1][1].append(b)
+        elif not m and len(c) <= 100 and not cues.table_end.match(c) and (not rows or rows[-1][2]):
+            rows.append((b, [], []))
+        else:
+            break
+        j += 1
+    figs = []
+    for name_b, date_bs, nums in rows:
+        if len(nums) == len(counts):
+            b, m = nums[pick]
+        elif nums and pick == len(counts) - 1:
+            b, m = nums[-1]
+        else:
+            continue
+        name = t(name_b)
+        date = best_date(doc.dates, name_b.start, (date_bs or [name_b])[-1].end)
+        fig = _figure(doc, cues, b, m, "table.flat", name, date, "", 0.8)
+        if len(nums) == len(counts):
+            fig.breakdown = [BreakdownItem(label=h, value=numerals.value(x.group("num")) or 0)
+                             for k, (h, (_, x)) in enumerate(zip(counts, nums)) if k != pick]
+        fig.cumulative = bool(cues.table_total.match(name))
+        out.name_spans[fig.start] = (name_b.start, name_b.end)
+        figs.append(fig)
+    if not figs:
+        return 0
+    out.figures.extend(figs)
+    out.claimed.update(b.id for b in blocks[i:j])
+    return j
 
 
 def _read_rows(doc: Document, cues: Cues, blocks: list[Block], h: int, n: int, out: TableResult) -> int:
