@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import __version__
+from . import build_version
 from .config import Config
 from .errors import PipelineError
 from .executors import LocalPool, Outcome, ProcessFn, Task, run_dask
@@ -81,7 +81,8 @@ def run_batch(raw: Path, out: Path, cfg: Config, workers: int = 0, executor: str
         manifest = Manifest.load(out)
         config_sha = cfg.sha256()
         reviews = _reviews(out)  # doc_id -> (digest, JSON list)
-        todo = plan(files, manifest, out, __version__, config_sha, force,
+        version = build_version()
+        todo = plan(files, manifest, out, version, config_sha, force,
                     {doc_id: d for doc_id, (d, _) in reviews.items()})
         result.counts["skipped"] = len(todo.skipped)
         live_ids = {f.doc_id for f in files}
@@ -104,7 +105,7 @@ def run_batch(raw: Path, out: Path, cfg: Config, workers: int = 0, executor: str
             result.peak_rss_mb = max(result.peak_rss_mb, o.peak_rss_mb)
             if o.ok:
                 result.counts["done"] += 1
-                manifest.entries[o.rel] = Entry(o.sha256, f.size, f.mtime_ns, f.doc_id, __version__, config_sha,
+                manifest.entries[o.rel] = Entry(o.sha256, f.size, f.mtime_ns, f.doc_id, version, config_sha,
                                                 reviews=reviews.get(f.doc_id, ("", ""))[0])
             else:
                 _fail(result, Failure(o.rel, o.stage or "process", o.reason or "unknown error"))
@@ -239,7 +240,7 @@ def _write_report(out: Path, result: BatchResult, started: datetime, raw: Path, 
         "started": started.isoformat(), "finished": finished.isoformat(),
         "seconds": round(result.seconds, 3), "raw": str(raw), "out": str(out),
         "executor": executor, "workers": workers or cores(),
-        "pipeline": {"version": __version__, "config_sha256": config_sha},
+        "pipeline": {"version": build_version(), "config_sha256": config_sha},
         "counts": result.counts,
         "stage_seconds": {k: round(v, 4) for k, v in sorted(result.stage_seconds.items())},
         "peak_rss_mb_per_worker": round(result.peak_rss_mb, 1),

@@ -11,7 +11,7 @@ import logging
 import time
 from pathlib import Path
 
-from . import __version__
+from . import build_version
 from .config import Config
 from .errors import PipelineError
 from .model import Document
@@ -61,7 +61,7 @@ def process(path: Path, doc_id: str, rel_path: str, config: Config,
         log.debug("ingest crashed on %s", rel_path, exc_info=True)
         raise StageFailure(rel_path, "ingest", f"unreadable ({type(e).__name__}: {e})") from e
     timings["ingest"] = time.perf_counter() - t0
-    doc.pipeline = {"version": __version__, "config_sha256": config.sha256()}
+    doc.pipeline = {"version": build_version(), "config_sha256": config.sha256()}
     for name, fn in stages(config):
         t0 = time.perf_counter()
         try:

@@ -16,7 +16,7 @@ import signal
 import time
 from pathlib import Path
 
-from pipeline import __version__
+from pipeline import build_version
 from pipeline.model import Block, Document, Source
 from pipeline.run import StageFailure
 
@@ -45,7 +45,7 @@ def stub_process(path: Path, doc_id: str, rel_path: str, config, timings=None) -
                    source=Source(path=rel_path, sha256=hashlib.sha256(raw).hexdigest(),
                                  format="text", bytes=len(raw)),
                    text=text, blocks=[Block(id=0, start=0, end=len(text))] if text else [])
-    doc.pipeline = {"version": __version__, "config_sha256": config.sha256()}
+    doc.pipeline = {"version": build_version(), "config_sha256": config.sha256()}
     return doc
 
 

@@ -169,3 +169,14 @@ def test_plan_lists_deleted_files_once(tmp_path):
     m = Manifest(out, {"gone.txt": Entry("s", 1, 1, "gone", V, C),
                        "kept.txt": Entry("s", 1, 1, "kept", V, C, deleted=True)})
     assert plan([f], m, out, V, C).deleted == ["gone.txt"]
+
+
+def test_build_version_fingerprints_the_code_and_data():
+    import re
+
+    from pipeline import __version__, build_version
+
+    v = build_version()
+    assert re.fullmatch(re.escape(__version__) + r"\+[0-9a-f]{12}", v)
+    build_version.cache_clear()
+    assert build_version() == v, "the same code gives the same version"
