@@ -21,6 +21,11 @@ SETS = {  # name -> (input folder, gold folder)
     "seeds-pdf": (CORPUS / "seeds-pdf", SHARED / "eval" / "gold"),
     "dev": (CORPUS / "dev", SHARED / "eval" / "gold-dev"),
     "raw": (REPO / "raw", REPO / "tests" / "fixtures" / "gold-raw"),  # the project's own samples
+    # original documents written for this project, held out from rule development until
+    # measured (their first, blind figures are in the README); now regression guards
+    "heldout": (REPO / "tests" / "fixtures" / "heldout" / "docs", REPO / "tests" / "fixtures" / "heldout" / "gold"),
+    "heldout2": (REPO / "tests" / "fixtures" / "heldout2" / "docs", REPO / "tests" / "fixtures" / "heldout2" / "gold"),
+    "heldout3": (REPO / "tests" / "fixtures" / "heldout3" / "docs", REPO / "tests" / "fixtures" / "heldout3" / "gold"),
 }
 
 
