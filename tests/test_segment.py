@@ -54,3 +54,17 @@ def test_segmentation_without_language_is_an_error():
 def test_token_offsets_always_match(text):
     for t in segment.tokenize(text, 5):
         assert text[t.start - 5:t.end - 5] == t.surface
+
+
+def test_tokens_agree_with_fugashi_nodes_on_a_real_report():
+    """tokenize reads MeCab's output string: it must say what fugashi's nodes say."""
+    from conftest import CORPUS
+
+    text = (CORPUS / "seeds" / "003_8502e5560c99daca.txt").read_text("utf-8")[:6000]
+    expected = []
+    for w in segment.tagger()(text):
+        f = w.feature
+        pos = f.pos1 if not f.pos2 or f.pos2 == "*" else f"{f.pos1}-{f.pos2}"
+        expected.append((w.surface, f.lemma if f.lemma and f.lemma != "*" else w.surface, pos))
+    got = [(t.surface, t.lemma, t.pos) for t in segment.tokenize(text)]
+    assert got == expected
