@@ -42,6 +42,11 @@ DISCOVER_JA = [
     ("平成元年労働省の通達による。", ["労働省"]),  # the era is not part of the name
     ("東北ロシア語教師ネットワークが発足した。", ["東北ロシア語教師ネットワーク"]),  # a named network
     # an academy's institute is named with the academy
+    # a company form after a name ends it; branches follow with the company as parent
+    ("北海道電力株式会社北見支店の社員が参加した。", ["北海道電力株式会社", "北見支店"]),
+    ("トヨタ自動車（株）札幌営業所が協力した。", ["トヨタ自動車（株）", "札幌営業所"]),
+    ("北海道電力(株)と㈱ニトリが協賛した。", ["北海道電力(株)", "ニトリ"]),
+    ("ニトリ株式会社釧路支社と協賛企業株式会社サツドラ", ["ニトリ株式会社", "釧路支社", "サツドラ"]),
     ("ロシア科学アカデミー極東支部海洋生物学研究所と協定を結んだ。",
      ["ロシア科学アカデミー極東支部海洋生物学研究所", "ロシア科学アカデミー極東支部"]),
 ]
@@ -82,6 +87,17 @@ DISCOVER_EN = [
     ("He thanked the Consulate General of Japan in Novosibirsk.", ["Consulate General of Japan in Novosibirsk"]),
     ("The Korea–Russia Joint Centre for Arctic Studies opened.", ["Korea–Russia Joint Centre for Arctic Studies"]),
     ("She studied at Kanagawa University–Yokohama Campus.", ["Kanagawa University"]),
+    # all-caps names read as capitalised; OF/AND/THE as connectors
+    ("IRKUTSK NATIONAL RESEARCH TECHNICAL UNIVERSITY AND THE EMBASSY OF MONGOLIA IN JAPAN",
+     ["IRKUTSK NATIONAL RESEARCH TECHNICAL UNIVERSITY", "EMBASSY OF MONGOLIA IN JAPAN"]),
+    ("HOKKAIDO UNIVERSITY OF EDUCATION", ["HOKKAIDO UNIVERSITY OF EDUCATION"]),
+    ("STAFF OF SAKHALIN REGIONAL MUSEUM CAME", ["SAKHALIN REGIONAL MUSEUM"]),
+    # generic words become a name when a bracketed acronym spells their initials
+    ("The Japan–Russia Medical Education Consortium (JRMEC) met.",
+     ["Japan–Russia Medical Education Consortium", "JRMEC"]),
+    ("JAPAN–RUSSIA MEDICAL EDUCATION CONSORTIUM (JRMEC) met. JRMEC grew.",
+     ["JAPAN–RUSSIA MEDICAL EDUCATION CONSORTIUM", "JRMEC", "JRMEC"]),
+    ("The International Youth Exchange Association (IYEA) met.", ["International Youth Exchange Association", "IYEA"]),
 ]
 
 DISCOVER_RU = [
@@ -165,6 +181,8 @@ NEGATIVE = [
     "Зимняя школа японистов прошла в Иркутске.",
     "Весенняя школа по японской каллиграфии открылась.",
     "日露合同サマースクールを開催した。",
+    "THE ALUMNI ASSOCIATION MET IN TOKYO.",
+    "The Summer Language School (SUMMER) opened.",
 ]
 
 
@@ -318,6 +336,11 @@ SUB_UNITS = [
                                                             ("Graduate School of Engineering", "hokkaido-university")]),
     ("доцент факультета Психологии МГУ", [("факультета Психологии МГУ", "moscow-state-university"), ("МГУ", None)]),
     ("сотрудник кафедры истории ИСАА МГУ", [("кафедры истории ИСАА МГУ", "moscow-state-university"), ("МГУ", None)]),
+]
+
+
+SUB_UNITS += [
+    ("北海道電力株式会社北見支店", [("北海道電力株式会社", None), ("北見支店", "hokkaidou-denryoku-co-ltd")]),
 ]
 
 

@@ -30,7 +30,7 @@ _FIELDS = {"id", "type", "country", "ja", "en", "ru", "abbr", "abbr_local", "par
 
 WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿĀ-žА-Яа-яЁё]+(?:['’][A-Za-z]+)?|&")
 _CYR = re.compile(r"[А-Яа-яЁё]")
-_LONGER = re.compile(r"\s+(?:of|for)\s+([A-Z][\w\-]*)")
+_LONGER = re.compile(r"\s+(?:of|for|OF|FOR)\s+([A-Z][\w\-]*)")
 _LETTER = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё]")
 _HEAD_END = re.compile(r"(?:University|Institute|College)$")
 _RU_END = sorted("""ями ами ого его ому ему ыми ими ией иях иям ия ии ию ие ий ый ой ая яя ое ее ые

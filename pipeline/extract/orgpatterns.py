@@ -160,8 +160,9 @@ def _discover_en(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: st
                         e = k
                     k += 1
             pre = [t.text for t in ch[s:h]]
-            if owner is None and e == h and all(x in w.en_generic or x in ("and", "&") for x in pre):
-                continue  # "Alumni Association", "the State University"
+            if owner is None and e == h and all(x in w.en_generic or x in ("and", "&") for x in pre) and \
+                    not _acronym_follows(text, ch[s].start, ch[e].end):
+                continue  # "Alumni Association", "the State University"; not "... Consortium (JRMEC)"
             if owner is None and e == h and head.role == "unit":
                 continue
             if h > s and f"{ch[h - 1].text} {ch[h].text}" in w.en_programme:
@@ -179,6 +180,22 @@ def _discover_en(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: st
     return out
 
 
+_BRACKET_ACRO = re.compile(r"\s?[(（]([A-Z][A-Za-z&]{1,9})[)）]")
+
+
+def _acronym_follows(text: str, s: int, e: int) -> bool:
+    """"Japan–Russia Medical Education Consortium (JRMEC)": a bracketed acronym spelling the
+    initials of generic words makes them a proper name."""
+    m = _BRACKET_ACRO.match(text, e)
+    if not m:
+        return False
+    ini = "".join(p[0] for p in re.findall(r"[A-Za-z]+", text[s:e]) if p.lower() not in _STOP_WORDS).upper()
+    return len(ini) >= 2 and ini == m.group(1).upper()
+
+
+_STOP_WORDS = {"of", "for", "and", "the", "on", "in", "at", "de", "to"}
+
+
 @lru_cache(maxsize=4)
 def legal_tail(w: OrgWords) -> re.Pattern:
     """Legal forms written after a company word: ", Ltd.", " LLC", ", Inc." (dotted forms first)."""
@@ -191,7 +208,7 @@ def _en_found(text: str, s: int, e: int, head: Head, owner: Found | None, w: Org
     surface = text[s:e]
     if head.role == "mission":
         m = re.match(r"(.*?)\b(?:Embassy|Consulate(?:[- ]General)?|Representation)\s+of\s+(?:the\s+)?(.+?)"
-                     r"(?:\s+in\s+(?:the\s+)?(.+))?$", surface)
+                     r"(?:\s+in\s+(?:the\s+)?(.+))?$", surface, re.I)
         if m:
             sender, host = place_en(w, m.group(2)), place_en(w, m.group(3) or "")
             kind = "Consulate" if head.type == "consulate" else head.word
@@ -284,10 +301,51 @@ def _prefixed_companies(text: str, toks: list[Tok], w: OrgWords, lang: str | Non
     return out
 
 
+_CAPS_CONNECTORS = {"OF": "of", "AND": "and", "FOR": "for", "THE": "the", "ON": "on", "IN": "in",
+                    "AT": "at", "TO": "to", "DE": "de"}
+
+
+def _upper(t: Tok) -> bool:
+    return t.gaz is None and bool(_LAT.search(t.text)) and t.text.isupper()
+
+
+def _title(word: str) -> str:
+    return re.sub(r"[A-Za-zÀ-ÖØ-öø-ÿ]+", lambda m: m[0][0] + m[0][1:].lower(), word)
+
+
+def decap(toks: list[Tok], w: OrgWords) -> list[Tok]:
+    """All-caps English ("JAPAN–RUSSIA MEDICAL EDUCATION CONSORTIUM", "UNIVERSITY OF TOYAMA"):
+    in a run of two or more upper-case words, one of them an organisation word, the words are
+    read title-cased (same length: offsets hold) and OF/AND/FOR/THE as lower-case connectors;
+    legal forms and heads written in capitals (JSC, LLC) stay as they are."""
+    out = list(toks)
+    i, n = 0, len(toks)
+    while i < n:
+        if not _upper(toks[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and (_upper(toks[j]) or toks[j].gaz is not None or toks[j].text in ("&", "–", "-")):
+            j += 1
+        run = [t for t in toks[i:j] if _upper(t)]
+        long_ = [t for t in run if len(t.text) >= 3 and t.text not in _CAPS_CONNECTORS]
+        if len(long_) >= 2 and any(_title(t.text) in w.en_heads for t in run):
+            for k in range(i, j):
+                t = toks[k]
+                if not _upper(t) or t.text in w.en_heads or t.text in w.en_company_prefixes:
+                    continue
+                new = _CAPS_CONNECTORS.get(t.text) or _title(t.text)
+                if len(new) == len(t.text):
+                    out[k] = Tok(new, t.start, t.end)
+        i = j
+    return out
+
+
 @lru_cache(maxsize=4)
 def _cues(w: OrgWords) -> tuple[re.Pattern, re.Pattern]:
     """Organisation words whose absence lets a block be skipped (English, Russian)."""
-    en = trie_regex(list(w.en_heads) + list(w.en_titles) + list(w.en_company_prefixes), re.NOFLAG).pattern
+    words = list(w.en_heads) + list(w.en_titles) + list(w.en_company_prefixes)
+    en = trie_regex(words + [x.upper() for x in words], re.NOFLAG).pattern
     ru = trie_regex([h.word for h in w.ru_heads.values()] + list(w.ru_quoted) + ["«"]).pattern
     return re.compile(rf"(?<![A-Za-z]){en}(?![a-z])"), re.compile(ru, re.IGNORECASE)
 
@@ -302,14 +360,15 @@ def discover(text: str, start: int, end: int, gaz: list[Found], w: OrgWords, g: 
         return []  # no organisation word: nothing to discover
     toks = tokens(text, start, end, gaz)
     out: list[Found] = []
+    en_toks = decap(toks, w) if has_lat else toks
     if has_lat:
-        out += _discover_en(text, toks, w, g, lang)
+        out += _discover_en(text, en_toks, w, g, lang)
     if has_cyr:
         out += orgpatterns_ru.discover(text, toks, w, g, lang)
     if has_lat:
-        out += _titled_acronyms(text, start, end, toks, w, lang)
-        out += _prefixed_companies(text, toks, w, lang)
-    _possessive(text, toks, out)
+        out += _titled_acronyms(text, start, end, en_toks, w, lang)
+        out += _prefixed_companies(text, en_toks, w, lang)
+    _possessive(text, en_toks, out)
     return _double_names(text, out)
 
 

@@ -23,6 +23,7 @@ from .romanize import romaji, slug
 _NOMINAL = ("名詞", "接頭辞", "接尾辞", "形状詞")
 _DOT = "・･"
 _KATA = re.compile(r"[\u30a0-\u30ff]+")
+_MARKS = ("㈱", "（株）", "㈲", "（有）")  # company legal forms written as one symbol
 _QUOTED = re.compile(r"[「『]([^」』\n]{2,40})[」』]")
 
 
@@ -67,7 +68,13 @@ def _units(tokens: list[Token], gaz: list[Found]) -> list[Unit]:
             out.append(Unit("".join(x.surface for x in tokens[i:j]), g.start, g.end, "GAZ", g))
             i = j
             continue
-        out.append(Unit(t.surface, t.start, t.end, t.pos))
+        if t.surface in ("(", "（") and i + 2 < len(tokens) and tokens[i + 1].surface in ("株", "有") and \
+                tokens[i + 2].surface in (")", "）") and tokens[i + 2].start == t.end + 1:
+            out.append(Unit(t.surface + tokens[i + 1].surface + tokens[i + 2].surface, t.start, tokens[i + 2].end,
+                            "名詞-普通名詞"))  # (株): one legal-form word
+            i += 3
+            continue
+        out.append(Unit(t.surface, t.start, t.end, "名詞-普通名詞" if t.surface in _MARKS else t.pos))
         i += 1
     return out
 
@@ -129,7 +136,7 @@ def _heads(run: list[Unit], w: OrgWords) -> list[tuple[int, int, int, Head | Non
         text = ""
         for b in range(a, min(len(run), a + 4)):
             text += run[b].text
-            if text in w.ja_legal and (a == 0 or b + 1 < len(run)):
+            if text in w.ja_legal and (a == 0 or b + 1 < len(run)) and not _suffix_form(run, a, b, text, w):
                 legal.update(range(a, b + 1))
     out = [h for h in out if h[1] not in legal]
     # a head right before another organisation word is part of it (東北学院|大学)
@@ -144,6 +151,13 @@ def _heads(run: list[Unit], w: OrgWords) -> list[tuple[int, int, int, Head | Non
         elif not keep or h[0] > keep[-1][1]:
             keep.append(h)
     return keep
+
+
+def _suffix_form(run: list[Unit], a: int, b: int, form: str, w: OrgWords) -> bool:
+    """北海道電力株式会社北見支店: a company form after a name ends the company's name (its
+    branches follow); after a generic word (協賛企業株式会社X) it begins the next name."""
+    return a > 0 and w.ja_legal[form] == "company" and run[a - 1].gaz is None and \
+        not _generic(run[:a], w) and any(u.pos == "名詞-固有名詞" or _KATA.fullmatch(u.text) for u in run[:a])
 
 
 @lru_cache(maxsize=4)
@@ -386,8 +400,13 @@ def _legal_quoted(text: str, tokens: list[Token], w: OrgWords, lang: str | None)
     if not tokens:
         return out
     s0, e0 = tokens[0].start, tokens[-1].end
+    ends = {t.end: t for t in tokens}
     for m in _legal_re(w).finditer(text, s0, e0):
         after = m.end()
+        prev = ends.get(m.start())
+        if prev is not None and prev.pos.startswith(("名詞", "接尾辞")) and w.ja_legal[m.group(1)] == "company" and \
+                prev.surface not in w.ja_stop and prev.surface not in w.ja_generic:
+            continue  # 北海道電力株式会社…: the form ends the name before it
         q = _QUOTED.match(text, after)
         typ = w.ja_legal[m.group(1)]
         if q:
