@@ -400,3 +400,33 @@ def test_spans_hold_on_arbitrary_text(make_doc, text):
     ms = run(make_doc, text)
     for m in ms:
         assert text[m.start:m.end] == m.text and m.id
+
+
+@pytest.mark.parametrize("text, title, oid", [
+    ("本学の学生が参加した。", "交流報告 | 北見工業大学", "kitami-institute-of-technology"),
+    ("本学の学生が参加した。", "交流報告｜弘前大学", "hirosaki-university"),
+    ("Our university hosted the forum.", "News – Tomsk State University", "tomsk-state-university"),
+    ("Our university hosted the forum.", "News | Ivanovo State University", "ivanovo-state-university"),
+    ("Делегация посетила наш университет.", "Новости — Kazan Federal University",
+     "kazan-federal-university"),
+    ("本学の学生が参加した。\n\n© 2024 Kitami Institute of Technology. All rights reserved.", None,
+     "kitami-institute-of-technology"),
+])
+def test_publisher_inferred_from_title_or_copyright(make_doc, text, title, oid):
+    doc = make_doc(text, title=title)
+    institutions.extract(doc, Config())
+    assert check_spans(doc) == []
+    pub = [m for m in doc.institutions if m.source == "publisher"]
+    assert pub and all(m.id == oid for m in pub)
+    assert all(m.text in text for m in doc.institutions)  # the title's mention is not reported
+
+
+@pytest.mark.parametrize("text, title", [
+    ("本学の学生が参加した。", "交流報告 | 国際交流センター"),  # no university in the title
+    ("本学の学生が参加した。", "北見工業大学の交流報告"),  # no separator: not a site name
+    ("The university hosted it.", "News – Tomsk State University"),  # no self-reference
+])
+def test_publisher_not_inferred(make_doc, text, title):
+    doc = make_doc(text, title=title)
+    institutions.extract(doc, Config())
+    assert not [m for m in doc.institutions if m.source == "publisher"]

@@ -21,7 +21,8 @@ _PRIORITY = {"gazetteer": 0, "alias": 1, "publisher": 2, "pattern": 3}
 _L = "0-9A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё"  # letters that glue to an abbreviation (Japanese ones do not)
 _ACRONYM = re.compile(rf"(?<![{_L}])([A-Z][A-Za-z&]{{0,2}}[A-Z][A-Z0-9]{{0,5}}|[А-ЯЁ][А-ЯЁа-яё]{{0,2}}[А-ЯЁ]{{1,6}})(?![{_L}])")
 _PAREN = re.compile(r"\s?[(（]\s*([^()（）\s]{2,12}|[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{1,5}(?: [A-ZА-ЯЁ]{2,6}){1,2})\s*[)）]")
-_OUR = re.compile(r"\bour\s+(?:university|institute|college)\b", re.I)
+_OUR = re.compile(r"\bour\s+(?:university|institute|college)\b"
+                  r"|(?<![А-Яа-яЁё])наш(?:его|ему|им|ем)?\s+университет(?:а|у|ом|е)?(?![А-Яа-яЁё])", re.I)
 # whose id a linked group takes: English, else Japanese (Hepburn, with the type words translated:
 # 島根県立大学 → shimane-prefectural-university), else a Russian transliteration
 _ID_SCRIPT = {"en": 0, "ja": 1, "ru": 2}
@@ -48,6 +49,10 @@ def extract(doc: Document, config: Config) -> None:
     found += _aliases(text, found, g, w)
     if cfg.publisher:
         found += _publisher(doc, cfg.publisher, g, w)
+    else:
+        pub = _infer_publisher(doc, g, w)
+        if pub is not None:
+            found += _publisher(doc, pub.id, g, w, pub)
     found = _resolve(found)
     _link(found, g, text)
     doc.institutions = [_mention(text, f, g, lang) for f in found]
@@ -176,16 +181,58 @@ def _alias(f: Found, s: int, e: int, conf: float = 0.85) -> Found:
                  lang=f.lang)
 
 
-def _publisher(doc: Document, pid: str, g: Gazetteer, w: orgwords.OrgWords) -> list[Found]:
-    """本学 / 当大学 / our university → the configured publishing institution."""
+def _publisher(doc: Document, pid: str, g: Gazetteer, w: orgwords.OrgWords, pub: Found | None = None) -> list[Found]:
+    """本学 / 当大学 / our university → the publishing institution (configured, or `pub` inferred)."""
     e = g.entries.get(pid)
-    name = e.name(doc.language.get("primary")) if e else pid
+    name = e.name(doc.language.get("primary")) if e else pub.name if pub else pid
+    typ = e.type if e else pub.type if pub else "university"
+    en = e.en[0] if e and e.en else pub.en if pub else ""
     pat = "|".join(re.escape(s) for s in w.ja_self)
     out = []
     for m in list(re.finditer(pat, doc.text)) + list(_OUR.finditer(doc.text)):
-        out.append(Found(m.start(), m.end(), pid, name, e.type if e else "university",
-                         (e.country or None) if e else None, None, "publisher", 0.8, en=e.en[0] if e and e.en else ""))
+        out.append(Found(m.start(), m.end(), pid, name, typ, (e.country or None) if e else None, None,
+                         "publisher", 0.8 if pub is None else 0.7, en=en))
     return out
+
+
+_TITLE_SEP = re.compile(r"\s+[|｜–—-]\s+|\s*[|｜]\s*")
+_COPYRIGHT = re.compile(r"©|Ⓒ|\(c\)|（c）|copyright", re.I)
+_PUBLISHERS = ("university", "school", "research_institute")
+
+
+def _infer_publisher(doc: Document, g: Gazetteer, w: orgwords.OrgWords) -> Found | None:
+    """No configured publisher: the university the title's last segment names ("… | 北見工業大学",
+    "News – Tomsk State University"), else one on a copyright line (page furniture, last blocks).
+    Only a document that refers to itself (本学, our university) needs it."""
+    pat = "|".join(re.escape(s) for s in w.ja_self)
+    if not (re.search(pat, doc.text) or _OUR.search(doc.text)):
+        return None
+    lines = []
+    parts = _TITLE_SEP.split(doc.title or "")
+    if len(parts) > 1:
+        lines.append(parts[-1])
+    tail = [doc.text[b.start:b.end] for b in doc.blocks[-3:]]
+    lines += [x for x in [f.text for f in doc.furniture] + tail if _COPYRIGHT.search(x)]
+    for line in lines:
+        f = _named_in(line.strip(), g, w)
+        if f is not None:
+            return f
+    return None
+
+
+def _named_in(s: str, g: Gazetteer, w: orgwords.OrgWords) -> Found | None:
+    """The first university (school, institute) named in a short string outside doc.text."""
+    if not s or len(s) > 200:
+        return None
+    from ..segment import tokenize
+
+    gaz = g.find(s, gazetteer.words(s))
+    found = list(gaz)
+    if orgkeys.JA.search(s):
+        found += orgpatterns_ja.discover(s, tokenize(s), [f for f in gaz if f.lang == "ja"], w, g, "ja")
+    found += orgpatterns.discover(s, 0, len(s), gaz, w, g, None)
+    cands = [f for f in _resolve(found) if f.type in _PUBLISHERS and f.parent is None and "abbr" not in f.tags]
+    return min(cands, key=lambda f: f.start) if cands else None
 
 
 def _words(f: Found) -> frozenset[str]:
