@@ -675,3 +675,59 @@ NEAR_THE_DOCUMENTS_DATE = [  # a year-less day within a month of the document's 
                          + NEAR_THE_DOCUMENTS_DATE)
 def test_values_in_context(text, expected):
     assert values(text) == expected
+
+
+MONTH_RANGES_WITHOUT_A_YEAR = [  # two months joined by a dash or a cue: the year like any year-less date
+    ("Отчёт 2021 года.\n\nСтажировка проходила февраль–май.", ["2021", "2021-02/2021-05"]),
+    ("Отчёт 2021 года.\n\nСтажировка длилась с февраля по май.", ["2021", "2021-02/2021-05"]),
+    ("Отчёт 2021 года.\n\nЛекции шли октябрь — декабрь.", ["2021", "2021-10/2021-12"]),
+    ("Report 2021.\n\nThe internship ran February–May.", ["2021-02/2021-05"]),
+    ("Report 2021.\n\nThe internship ran from February to May.", ["2021-02/2021-05"]),
+    ("Report 2021.\n\nLectures (Sept.–Nov.) were held online.", ["2021-09/2021-11"]),
+    ("2021年の報告。\n\n研修は2月～5月に行った。", ["2021", "2021-02/2021-05"]),
+    # a whole year's span names no particular year's months
+    ("Report 2021.\n\nThe office is open January–December.", []),
+    ("Отчёт 2021 года.\n\nОфис работает январь–декабрь.", ["2021"]),
+    # a bare pair without a dash or a cue is no range
+    ("Report 2021.\n\nMay and June are busy.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", MONTH_RANGES_WITHOUT_A_YEAR)
+def test_month_range_without_a_year(text, expected):
+    assert values(text) == expected
+
+
+REPORT_HEADINGS = [  # a heading-like line near the top naming the report's year dates year-less months
+    ("International Office\n\nAnnual Report 2021\n\nIn March we met our partners.", ["2021-03"]),
+    ("Международный отдел\n\nОТЧЁТ О ДЕЯТЕЛЬНОСТИ ЗА 2021 ГОД Раздел 6. Япония\n\nВ марте прошла встреча.",
+     ["2021", "2021-03"]),
+    ("国際交流センター\n\n2021年度 事業報告書\n\n3月に会議を行った。", ["FY2021", "2022-03"]),
+    ("International Office\n\nReport for FY2022\n\nIn March we met.", ["FY2022", "2023-03"]),
+    # a sentence near the top is no heading
+    ("International Office\n\nWe moved in 2015.\n\nIn March we met our partners.", ["2015", "2015-03"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", REPORT_HEADINGS)
+def test_report_heading_names_the_title_year(text, expected):
+    assert values(text) == expected
+
+
+def test_title_year_wins_over_an_earlier_range_across_new_year():
+    text = ("ОТЧЁТ ЗА 2021 ГОД\n\nФинансирование шло в рамках 2021 финансового года (апрель 2021 – март 2022).\n\n"
+            "• Цикл лекций (февраль–май): 1500 слушателей.")
+    assert values(text)[-1] == "2021-02/2021-05"
+
+
+GLOSSED_RELATIVE_WITH_A_MONTH = [  # 同年（令和元年）12月: the gloss, not the previous date, gives the year
+    ("2018年4月に協定を結んだ。同年（令和元年）12月に訪問した。", ["2018-04", "2019-12"]),
+    ("2021年に訪問した。前年（2019年）12月に協定を結んだ。", ["2021", "2019-12"]),
+    ("2018年4月に来日した。翌年（平成31年）3月に帰国した。", ["2018-04", "2019-03"]),
+    ("2020年5月に開始した。同年（2020年）7月10日に終了した。", ["2020-05", "2020-07-10"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", GLOSSED_RELATIVE_WITH_A_MONTH)
+def test_glossed_relative_date_reads_its_gloss(text, expected):
+    assert values(text) == expected

@@ -24,6 +24,8 @@ _SECTION_KINDS = ("heading", "title")
 _SENTENCE_END = re.compile(r"[。！？!?]|[.](?:\s|$)")
 _LOOKBACK_BLOCKS = 40  # how far back (in blocks) an earlier paragraph may lend its year
 _TITLE_MAX = 150
+_CLOSED = re.compile(r"[。！？!?.]$")  # a block ending like a sentence is no heading
+_TITLE_BLOCKS = 4  # a heading-like line this near the top may name the report's year
 _NEAR_PUBLISHED_DAYS = 31  # a year-less day this close to the document's own date is of its year
 _ISSUE_GAP = 6  # how far after an issue number (No.428　令和5年11月) its date may start  # a first block this short may be an unmarked title
 
@@ -121,15 +123,32 @@ def find_published(doc: Document) -> tuple[Published, Point] | None:
 
 
 def title_anchor(doc: Document) -> Point | None:
-    """The one year the title names (`… Symposium 2020`, `2018年度…`), or None if none or several."""
-    title = doc.title
-    if not title:  # the first heading, else a short first block (a title ingest did not mark)
-        for i, b in enumerate(doc.blocks[:3]):
-            if b.kind in _SECTION_KINDS or i == 0 and b.end - b.start <= _TITLE_MAX:
-                title = doc.text[b.start:b.end]
-                break
-    if not title:
-        return None
+    """The one year the title names (`… Symposium 2020`, `2018年度…`), or None if none or several.
+    Without a marked title: the first heading, else a short first block (a title ingest did not
+    mark); when that names no year, a heading-like line among the first few blocks that names one
+    (an office's name, then `Annual Report 2021` / `ЗА 2021 ГОД` / `2021年度 事業報告書`)."""
+    if doc.title:
+        return _title_year(doc.title)
+    first = None
+    for i, b in enumerate(doc.blocks[:3]):
+        if b.kind in _SECTION_KINDS or i == 0 and b.end - b.start <= _TITLE_MAX:
+            first = b
+            break
+    if first is not None and (year := _title_year(doc.text[first.start:first.end])) is not None:
+        return year
+    for b in doc.blocks[:_TITLE_BLOCKS]:
+        text = doc.text[b.start:b.end].strip()
+        if len(text) > _TITLE_MAX or b.kind == "table_cell":
+            break  # running text or a table: the top of the document is over
+        if b is first or b.kind not in _SECTION_KINDS and _CLOSED.search(text):
+            continue  # a sentence or a dateline is no heading
+        year = _title_year(text)
+        if year is not None:
+            return year
+    return None
+
+
+def _title_year(title: str) -> Point | None:
     points = []
     atoms = [t for t in scan(title) if t.relative is None and t.a.year is not None]
     for t in atoms:
@@ -256,7 +275,7 @@ class Resolver:
             out.append(again)
         dated, bare = self._earlier_paragraphs(f)
         if dated is not None:
-            out.append((year_for(dated.a, month, dated.b), "previous_date"))
+            out.append((self._dated_year(dated, month), "previous_date"))
         from_pub = None
         if self.pub is not None:
             from_pub = (published_year(self.pub, month), "published")
@@ -277,6 +296,17 @@ class Resolver:
                      or self._after_published(f, out[0][0])):
             out.insert(0, (near, "published"))  # minutes of 22.11.2021: `as of 19 November`
         return out
+
+    def _dated_year(self, dated: Found, month: int | None) -> int:
+        """The year an earlier paragraph's date gives: a range across New Year there (`апрель
+        2021 – март 2022`, a fiscal year) is ambiguous for a date of another paragraph, so the
+        calendar year the title names (`ОТЧЁТ … ЗА 2021 ГОД`) wins when it is one of the two."""
+        year = year_for(dated.a, month, dated.b)
+        b, title = dated.b, self.title
+        if b is not None and b.year != dated.a.year and title is not None and not title.fiscal \
+                and title.year in (dated.a.year, b.year):
+            return title.year
+        return year
 
     def _after_published(self, f: Found, year: int) -> bool:
         """Whether the day `f` in `year` lies more than a month after the publication date."""

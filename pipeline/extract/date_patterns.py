@@ -149,7 +149,7 @@ def _ja_pattern(lex: Lexicon) -> str:
     era_short = [e.short for e in lex.eras if e.short]
     era = rf"(?:{_alt(eras)}|(?<![A-Za-z])[{era_abbr}](?=\d)|(?:{_alt(era_short)})(?=\d))"
     conn = rf"\s*(?:{_alt(ja['range_connectors'])})\s*"
-    gloss = rf"\s*[（(]\s*(?:\d{{4}}|{era}\s*(?:\d{{1,2}}|元))\s*年?度?\s*[）)]"
+    gloss = rf"\s*[（(]\s*(?P<GLOSS>\d{{4}}|{era}\s*(?:\d{{1,2}}|元))\s*年?度?\s*[）)]"
     wd = "".join(ja["weekdays"])
     holiday = r"(?:\s*[・･,、/]\s*(?:祝|休|祭)日?)?"
     weekday_nc = rf"(?:\s*[（(]\s*[{wd}](?:曜日?)?{holiday}\s*[）)])"
@@ -157,7 +157,7 @@ def _ja_pattern(lex: Lexicon) -> str:
     year = (rf"(?:(?P<era>{era})\s*(?P<ey>\d{{1,2}}|元|[{_K}]{{1,3}})(?:{conn}(?P<ey2>\d{{1,2}}|[{_K}]{{1,3}}))?"
             rf"|(?<!\d)(?<!\d[.,])(?P<y>{_YEAR4})(?:{conn}(?P<y2>\d{{4}}|\d{{2}}))?"
             rf"|(?P<same_y>{_alt(y[:-1] for y in ja['same_year'])}))"
-            rf"(?:{gloss})?\s*年(?P<fy>度)?(?!{not_year})(?:{gloss})?")
+            rf"(?:{gloss.replace('GLOSS', 'gl1')})?\s*年(?P<fy>度)?(?!{not_year})(?:{gloss.replace('GLOSS', 'gl2')})?")
     same_month = _alt(m[:-1] for m in ja["same_month"])
     ypart = rf"(?P<ypart>{_alt(ja['year_parts'])})"
 
@@ -250,7 +250,7 @@ def _ru_pattern(lex: Lexicon) -> str:
          rf"(?:\.?\s+(?P<ry>{year})(?:\s*{ywords})?)?"
          rf"(?:\s*\(\s*(?P<rwd>{wds})\.?\s*\)|,?\s+(?P<rwd2>{wds}))?"),
         # ноябрь–декабрь 2021 · с ноября по декабрь 2021 года
-        (rf"(?P<rm_e>{mon})\.?{dconn}(?P<rm2_e>{mon})\.?\s+(?P<ry_e>{year})(?:\s*{ywords})?"),
+        (rf"(?P<rm_e>{mon})\.?{dconn}(?P<rm2_e>{mon})(?:\.?\s+(?P<ry_e>{year})(?:\s*{ywords})?)?"),
         # ноябрь 2021 года · в ноябре 2021 г. · в январе (a cue before it, checked by the reader)
         rf"(?P<rm_b>{mon})(?:\.?\s+(?P<ry_b>{year})(?:\s*{ywords})?|(?!\.?\s*\d))",
         # в 2021 году · с 1983 года · 1982–83 гг. · летом 2019 (season checked by the reader)

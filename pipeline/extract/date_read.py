@@ -67,6 +67,21 @@ def _atom(start: int, end: int, a: Point, b: Point | None, rule: str, **kw) -> A
     return Atom(start, end, a, b, rule, **kw)
 
 
+_GLOSS_ERA = re.compile(r"(\D+?)\s*(\d{1,2}|元)")
+
+
+def _gloss_year(lex: Lexicon, s: str | None) -> int | None:
+    """The year a bracketed gloss names: （2019年） or （令和元年）."""
+    if not s:
+        return None
+    m = _GLOSS_ERA.fullmatch(s.strip())
+    if m is None:
+        return _year(lex, s)
+    era = lex.era(m.group(1))
+    n = parse_number(m.group(2))
+    return era_to_gregorian(lex, era, n) if era is not None and n is not None else None
+
+
 def read_ja(m: re.Match, lex: Lexicon) -> Atom | None:
     g: dict = {}
     for k, v in m.groupdict().items():  # fold the second copy's groups (m_x, d_x ...) into one
@@ -99,6 +114,9 @@ def read_ja(m: re.Match, lex: Lexicon) -> Atom | None:
             b = Point(year=y2)
     elif g["same_y"]:
         a.rel_year = lex.ja["same_year"][g["same_y"] + "年"]
+        glossed = _gloss_year(lex, g["gl1"] or g["gl2"])
+        if glossed is not None and g["m"]:  # 同年（令和元年）12月: the gloss names the year
+            a.year, a.rel_year = glossed, None
     a.fiscal = bool(g["fy"])
     if b is not None:
         b.fiscal = a.fiscal
@@ -177,8 +195,10 @@ def read_en(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
             return None
         if g["and_e"] and not pats.between.search(text, max(0, s - 12), s):
             return None
-        if y is None and not pats.en_month_cue.search(text, max(0, s - 30), s):
+        if y is None and not (_dashed(m, "m_e", "m2_e") or pats.en_month_cue.search(text, max(0, s - 30), s)):
             return None
+        if y is None and (m1, m2) == (1, 12):
+            return None  # January–December: any year's whole span, a generic period
         return _atom(s, e, Point(y, m1), Point(y, m2), "en_month_range", confidence=1.0 if y else 0.7)
     if g["m_c"]:
         y = _year(lex, g["y_c"])
@@ -226,6 +246,12 @@ def _ru_month(lex: Lexicon, s: str) -> int:
     return lex.ru_months[s.lower()]
 
 
+def _dashed(m: re.Match, first: str, second: str) -> bool:
+    """Whether two month names of a match are joined by a dash (February–May): a range
+    without a cue word before it."""
+    return any(c in "-–—‐" for c in m.string[m.end(first):m.start(second)])
+
+
 def read_ru(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
     g = m.groupdict()
     s, e = m.start(), m.end()
@@ -246,9 +272,12 @@ def read_ru(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
         return _atom(s, e, a, b, "ru_dmy", confidence=1.0 if a.year else 0.9)
     if g["rm_e"]:  # ноябрь–декабрь 2021
         y, m1, m2 = _year(lex, g["ry_e"]), _ru_month(lex, g["rm_e"]), _ru_month(lex, g["rm2_e"])
-        if y is None or m2 <= m1:
+        if g["ry_e"] and y is None or m2 <= m1:
             return None
-        return _atom(s, e, Point(y, m1), Point(y, m2), "ru_month_range")
+        if y is None and ((m1, m2) == (1, 12) or not (_dashed(m, "rm_e", "rm2_e")
+                                                     or pats.ru_month_cue.search(text, max(0, s - 12), s))):
+            return None  # январь–декабрь: a generic period; a bare pair needs a dash or a cue
+        return _atom(s, e, Point(y, m1), Point(y, m2), "ru_month_range", confidence=1.0 if y else 0.7)
     if g["rm_b"]:
         if g["ry_b"]:
             y = _year(lex, g["ry_b"])
