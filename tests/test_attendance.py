@@ -501,3 +501,34 @@ def test_spans_hold_on_arbitrary_text(text):
     assert check_spans(doc) == []
     for f in doc.attendance:
         assert f.value > 0 and f.qualifier in ("exact", "approx", "at_least", "at_most")
+
+
+@pytest.mark.parametrize("text, values", [
+    # parts that share one person noun, no total: each part is a figure
+    ("В программе приняли участие 12 японских и 15 российских студентов.", [12, 15]),
+    ("В школе участвовали 5 японских, 7 корейских и 9 российских преподавателей.", [5, 7, 9]),
+    ("The programme was attended by 11 Japanese and 16 Russian students.", [11, 16]),
+    ("The forum brought together 10 Chinese, 12 Japanese and 14 Russian researchers.", [10, 12, 14]),
+    ("The camp was attended by 8 undergraduate and 6 graduate students.", [8, 6]),
+    ("日本人学生12名とロシア人学生15名が参加した。", [12, 15]),
+    # a year or a thing before 'and' shares nothing
+    ("In 2019 and 15 students took part later.", [15]),
+])
+def test_parts_sharing_one_noun_are_each_a_figure(text, values):
+    assert [f.value for f in figures(text).attendance] == values
+
+
+@pytest.mark.parametrize("text, total, parts", [
+    ("В программе приняли участие 27 студентов: 12 японских и 15 российских студентов.", 27,
+     [("12 японских студентов", 12), ("15 российских студентов", 15)]),
+    ("The programme had 27 participants: 11 Japanese and 16 Russian students.", 27,
+     [("11 Japanese students", 11), ("16 Russian students", 16)]),
+    ("参加者は27名：日本人学生12名、ロシア人学生15名であった。", 27, [("日本人学生", 12), ("ロシア人学生", 15)]),
+    # と / 及び between two parts in brackets splits their labels
+    ("参加者は30名（本学学生18名と北東連邦大学の学生12名）であった。", 30,
+     [("本学学生", 18), ("北東連邦大学の学生", 12)]),
+    ("研修には25名（教員5名及び学生20名）が参加した。", 25, [("教員", 5), ("学生", 20)]),
+])
+def test_parts_after_their_total_are_its_breakdown(text, total, parts):
+    doc = figures(text)
+    assert [(f.value, [(b.label, b.value) for b in f.breakdown]) for f in doc.attendance] == [(total, parts)]

@@ -26,6 +26,7 @@ _MAX_VALUE = 100_000_000
 _REACH = 300  # characters around a figure (within its sentence) where its cue words are looked for
 _YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|from|of|by|until|to)|в|с|до)\s*$", re.I)
 _OPEN = {"（": "）", "(": ")"}
+_LIST_AFTER = re.compile(r"\s*[:：—–]\s*")  # a figure, then the list of its parts
 _CLAUSE_BREAK = re.compile(r"[;；(]|,(?![0-9])")  # a comma inside 1,000 is no break
 _JA_CLAUSE_END = re.compile(r"[。、，,]")
 _INCLUDING = re.compile(r"\bincluding\b|\bamong them\b|\bof whom\b|うち|含む|含め|в том числе|из них|включая", re.I)
@@ -51,6 +52,7 @@ class _Cand:
     breakdown: list[BreakdownItem] = field(default_factory=list)
     part_of: bool = False
     sent: tuple[int, int] = (0, 0)
+    label: str = ""  # a breakdown label other than the figure's text (a part sharing a noun)
 
 
 def extract(doc: Document, config: Config) -> None:
@@ -89,6 +91,7 @@ def _candidates(cues: Cues, text: str) -> list[_Cand]:
             if m.groupdict().get("plus"):
                 c.qualifier = "at_least"
             found.append(c)
+    found.extend(_shared_parts(cues, text, found))
     for m in cues.labelled.finditer(text):
         v = numerals.value(m.group("num"), m.group("mult"))
         if v is None or not 0 < v < _MAX_VALUE:
@@ -113,6 +116,28 @@ def _candidates(cues: Cues, text: str) -> list[_Cand]:
     for c in found:  # overlapping matches: the first, longest wins
         if not out or c.s >= out[-1].e:
             out.append(c)
+    return out
+
+
+def _shared_parts(cues: Cues, text: str, counts: list[_Cand]) -> list[_Cand]:
+    """Parts listed before a count that leave it their noun: `12 японских и 15 российских
+    студентов`, `10 Chinese, 11 Japanese and 16 Russian students` (each a count of the noun)."""
+    out: list[_Cand] = []
+    for c in counts:
+        if c.lang not in cues.shared or not c.rule.endswith(".count"):
+            continue
+        start, noun = c.s, c.unit
+        while True:
+            m = cues.shared[c.lang].search(text, max(0, start - 80), start)
+            if m is None or any(d.s < m.end("mid") and m.start() < d.e for d in counts):
+                break
+            v = numerals.value(m.group("num"))
+            if v is None or not 0 < v < _MAX_VALUE or 1900 <= v <= 2100:
+                break
+            mid = re.sub(r"\s+", " ", m.group("mid")).strip()
+            out.append(_Cand(m.start(), m.end("mid"), v, c.lang, noun, c.strong, f"{c.lang}.shared_noun",
+                             label=f"{m.group('num')} {mid} {noun}"))
+            start = m.start()
     return out
 
 
@@ -240,6 +265,19 @@ def _breakdowns(cues: Cues, cands: list[_Cand], text: str) -> None:
                 and c.value < prev.value and _INCLUDING.search(between):  # a part is less than its whole
             c.part_of = True
             prev.breakdown.append(BreakdownItem(label=re.sub(r"\s+", " ", text[c.s:c.e]).strip(), value=c.value))
+    for i, c in enumerate(cands):  # "27 студентов: 12 японских и 15 российских": parts after a colon
+        if not c.keep or c.part_of or c.breakdown or not _LIST_AFTER.match(text, c.te):
+            continue
+        parts = []
+        for d in cands[i + 1:]:
+            if not d.keep or d.part_of or d.total or d.s >= c.sent[1] or sum(p.value for p in parts) >= c.value:
+                break
+            parts.append(d)
+        if len(parts) >= 2 and sum(d.value for d in parts) == c.value:
+            for d in parts:
+                d.part_of = True
+                lab = text[_part_start(text, d.s, c.te):d.s] if d.lang == "ja" else d.label or text[d.s:d.e]
+                c.breakdown.append(BreakdownItem(label=re.sub(r"\s+", " ", lab).strip(" 、,，・:："), value=d.value))
     for i, c in enumerate(cands):
         if not (c.keep and c.total) or c.part_of:
             continue
@@ -253,7 +291,7 @@ def _breakdowns(cues: Cues, cands: list[_Cand], text: str) -> None:
             for d in parts:
                 d.part_of = True
                 # 日本側9名 → "日本側"; 12 Japanese students → "12 Japanese students"
-                lab = text[_part_start(text, d.s, c.sent[0]):d.s] if d.lang == "ja" else text[d.s:d.e]
+                lab = text[_part_start(text, d.s, c.sent[0]):d.s] if d.lang == "ja" else d.label or text[d.s:d.e]
                 label = re.sub(r"\s+", " ", lab).strip(" 、,，・:：")
                 c.breakdown.append(BreakdownItem(label=label, value=d.value))
 

@@ -98,6 +98,7 @@ class Cues:
     not_person_unit: re.Pattern
     singular: re.Pattern  # en singular person nouns: "two student awards" is no head count
     duration: re.Pattern  # "over the past 10 years", "за десять лет", "5年間で": a total over the years
+    shared: dict = None   # lang -> "NUMBER modifier and " before a count sharing its noun (12 Japanese and 15 Russian students)
 
 
 def _check(data: dict) -> list[str]:
@@ -125,6 +126,25 @@ def _check(data: dict) -> list[str]:
             continue
         lists(f"qualifiers.{lang}", d, [f"{q}_{side}" for q in QUALS for side in ("before", "after")])
     return problems
+
+
+def _shared_patterns() -> dict:
+    """'NUMBER modifier(s) and ' right before a person count: a part that leaves its noun to the
+    next part (11 Japanese and 16 Russian students, 12 японских и 15 российских студентов); the
+    modifiers are the ones a count takes between its number and its noun. Searched with endpos."""
+    join = r"\s*(?:,\s*(?:(?:and|и)\s+)?|\s+(?:and|и)\s+)$"
+    return {
+        "en": re.compile(rf"(?<![\w.,+-])(?P<num>{numerals.ARABIC}|(?i:{numerals.EN_WORDS}))"
+                         rf"(?P<mid>{_EN_MID}{{1,2}}){join}"),
+        "ru": re.compile(rf"(?<![\w.,+-])(?P<num>{numerals.ARABIC}|(?i:{numerals.RU_WORDS}))"
+                         rf"(?P<mid>{_RU_MID}{{1,2}}){join}"),
+    }
+
+
+_EN_MID = (r"(?:\s+(?:[A-Z][\w&.'’-]*|young|local|foreign|international|other|new|female|male|"
+           r"graduate|undergraduate|exchange|high\s+school|university|school|Japanese|Russian|"
+           r"top|leading|senior|junior|student|youth))")
+_RU_MID = r"(?:\s+(?i:[а-яё-]+(?:ых|их|ого|его)))"
 
 
 def _count_patterns(data: dict) -> dict:
@@ -178,6 +198,7 @@ def cues() -> Cues:
     return Cues(
         raw=data,
         count=_count_patterns(data),
+        shared=_shared_patterns(),
         labelled=labelled,
         grouped=re.compile(rf"(?:{alt(data['groups']['before'])}|(?P<rel>{alt(data['groups']['relative'])}))\s+"
                            rf"(?:(?:{alt(qual_words)})\s+)?(?P<num>{numerals.ARABIC}|(?i:{numerals.EN_WORDS})|(?i:{numerals.RU_WORDS}))"

@@ -53,7 +53,8 @@ def best_date(dates: list[DateMention], start: int, end: int) -> DateMention | N
     return min(inside, key=lambda d: (_KIND_RANK.get(d.kind, 5), d.start))
 
 
-_PART_SEP = re.compile(r"[、，,・;；（()）\t]|\s+and\s+|\s+и\s+")
+# what separates the parts of a breakdown; と / 及び only right after a count (本学学生18名と北東連邦大学の学生12名)
+_PART_SEP = re.compile(r"[、，,・;；（()）\t]|\s+and\s+|\s+и\s+|(?<=[名人])\s*(?:と|及び|および|並びに)")
 
 
 def person_counts(cues: Cues, text: str) -> list[tuple[int, int, int, str]]:
