@@ -430,3 +430,27 @@ def test_publisher_not_inferred(make_doc, text, title):
     doc = make_doc(text, title=title)
     institutions.extract(doc, Config())
     assert not [m for m in doc.institutions if m.source == "publisher"]
+
+
+@pytest.mark.parametrize("text, surface, oid", [
+    # Japanese type words in Cyrillic are part of the name, not a person after it
+    ("Делегация университета Тохоку Гакуин прибыла в Томск.", "университета Тохоку Гакуин", "tohoku-gakuin-university"),
+    ("Делегация университета Хоккай Гакуэн прибыла.", "университета Хоккай Гакуэн", "hokkai-gakuen-university"),
+    ("Студенты колледжа Тоёхаси Сэнмон гакко приехали.", "колледжа Тоёхаси Сэнмон гакко",
+     "toyohashi-senmon-gakko-college"),
+    ("Делегация университета Кансай Гайдай прибыла.", "университета Кансай Гайдай", "kansai-gaidai-university"),
+    # Japanese proper names in Cyrillic read back the Polivanov way, in any case
+    ("Делегация Университета Сидзуока прибыла.", "Университета Сидзуока", "shizuoka-university"),
+    ("Мы посетили Университет Тиба.", "Университет Тиба", "chiba-university"),
+    ("Договор с Университетом Ниигаты подписан.", "Университетом Ниигаты", None),
+])
+def test_japanese_names_in_russian(make_doc, text, surface, oid):
+    ms = run(make_doc, text)
+    assert texts(ms) == [surface]
+    if oid:
+        assert ms[0].id == oid
+
+
+def test_russian_words_keep_plain_transliteration(make_doc):
+    ms = run(make_doc, "Новосибирский государственный технический университет подписал.")
+    assert ms[0].id == "novosibirsk-state-technical-university"

@@ -186,8 +186,8 @@ class Gazetteer:
                 i += 1
                 continue
             k, e, end, lang = hit
-            if lang == "en" and _HEAD_END.search(name) and _longer(text, end):
-                i += 1  # "Hokkaido University of Education" is another organisation
+            if lang == "en" and _HEAD_END.search(name) and _longer(text, end) or lang == "ru" and _ja_word_after(text, end):
+                i += 1  # "Hokkaido University of Education", "университета Тохоку Гакуин": another one
                 continue
             out.append(self._found(e, s, end, lang, 0.95))
             i += k
@@ -213,6 +213,15 @@ def _longer(text: str, end: int) -> bool:
     """The name goes on with "of/for X" (X not a country: "Altai State University of Russia")."""
     m = _LONGER.match(text, end)
     return bool(m) and place_en(orgwords.default(), m.group(1)) is None
+
+
+_NEXT_WORD = re.compile(r" ([А-ЯЁа-яё]+)")
+
+
+def _ja_word_after(text: str, end: int) -> bool:
+    """A Japanese organisation word in Cyrillic follows: the name goes on (Тохоку | Гакуин)."""
+    m = _NEXT_WORD.match(text, end)
+    return bool(m) and m.group(1).casefold() in orgwords.default().ru_ja_org
 
 
 def _tight(text: str, toks, i: int, k: int) -> bool:

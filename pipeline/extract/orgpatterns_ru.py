@@ -14,6 +14,7 @@ from .orgtokens import CYR as _CYR
 from .orgtokens import LAT as _LAT
 from .orgtokens import Tok, academy
 from .orgtokens import cap as _cap
+from .orgkeys import polivanov
 from .orgwords import RU_AGREE, Head, OrgWords, place_en_ru
 from .romanize import slug, translit_ru
 
@@ -52,10 +53,26 @@ def _ru_en(words: list[str], w: OrgWords) -> str:
             tr = place_en_ru(w, x)
         if tr is None and x.casefold() in ("и", "имени", "им."):
             tr = "and" if x.casefold() == "и" else ""
+        if tr is None and (x[:1].isupper() or x.casefold() in w.ru_ja_org):
+            tr = _japanese(x, st)
         if tr is None:
             tr = translit_ru(re.sub(r"(?:ск|цк)$", "", st) if _RU_ADJ.search(x.casefold()) else st).title()
         parts.append(tr)
     return " ".join(p for p in parts if p)
+
+
+_MORAE = re.compile(r"(?:(?:[kgszjtdnhfbpmr]y?|sh|ch|ts|y|w)?[aiueo]|n(?![aiueoy]))+")
+
+
+def _japanese(word: str, stem: str) -> str | None:
+    """A Japanese proper name in Cyrillic read back the Polivanov way, as orgkeys does
+    (Тоёхаси → Toyohashi, Сидзуока → Shizuoka; Тоямы → Toyama), when the word is made of
+    Japanese syllables; None for a Russian word."""
+    for form in (word, stem + "а", stem):
+        r = polivanov(form)
+        if len(form) >= 3 and _MORAE.fullmatch(re.sub(r"([kstpg])(?=\1)", "", r)):
+            return r.title()
+    return None
 
 
 def discover(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: str | None) -> list[Found]:
@@ -139,6 +156,9 @@ def discover(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: str | 
                 break
             if _INITIALS.fullmatch(t.text):
                 break  # отдела кадров А. А. Ким: a person's initials end the name
+            if low in w.ru_ja_org and e == k - 1 and e > i:
+                e, k = k, k + 1  # Тохоку Гакуин, Тоёхаси Сэнмон гакко: Japanese type words in the name
+                continue
             if _cap(t) and (_CYR.match(t.text) or _LAT.match(t.text)):
                 if _ru_head(t, w) or (e == i and names >= 2) or (e > i and toks[e].text[:1].islower() and names >= 2):
                     break
@@ -168,7 +188,7 @@ def discover(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: str | 
             words = [t.text for t in span if t.text.casefold() not in ("имени", "им.") and t.gaz is None]
             hi = i - s
             after = words[hi + 1:]
-            if after and all(x[:1].isupper() for x in after):  # Университет Сока → Soka University
+            if after and all(x[:1].isupper() or x.casefold() in w.ru_ja_org for x in after):  # Университет Сока → Soka University
                 en = f"{_ru_en(words[:hi] + after, w)} {head.en}".strip()
             else:
                 en = f"{_ru_en(words[:hi], w)} {head.en} {_ru_en(after, w)}".strip()
@@ -246,7 +266,8 @@ def _person(toks: list[Tok], k: int, e: int, w: OrgWords) -> bool:
     first of two more capitalised words right after the name's own (Тоямы | Кэнтаро Мацуи)."""
     t = toks[k]
     nxt = toks[k + 1] if k + 1 < len(toks) else None
-    if nxt is None or not _cap(nxt) or not _CYR.match(nxt.text):
+    if nxt is None or not _cap(nxt) or not _CYR.match(nxt.text) or \
+            t.text.casefold() in w.ru_ja_org or nxt.text.casefold() in w.ru_ja_org:
         return False
     if ru_stem(t.text) in w.ru_given or _PATRONYMIC.search(nxt.text):
         return True

@@ -80,6 +80,7 @@ class OrgWords:
     ru_determiners: frozenset[str]  # stems of ordinals/demonstratives: "Первая такая школа"
     ru_not_org: frozenset[str]  # adjective stems making the head a thing: "Призовой фонд"
     ru_possessives: frozenset[str]  # possessive pronoun stems: "своим Центром" starts at Центром
+    ru_ja_org: frozenset[str]  # Japanese organisation words in Cyrillic (гакуэн, дайгаку), casefolded
     countries: dict[str, str] = field(default_factory=dict)  # any form (folded) → ISO code
     country_en: dict[str, str] = field(default_factory=dict)  # ISO code → English name
     cities: dict[str, tuple[str, str]] = field(default_factory=dict)  # form → (en, ISO)
@@ -171,6 +172,7 @@ def load(words_path: Path | None = None, places_path: Path | None = None) -> Org
         ru_determiners=frozenset(_strings(ru, "determiners", "ru", problems)),
         ru_not_org=frozenset(_strings(ru, "not_org_modifiers", "ru", problems)),
         ru_possessives=frozenset(_strings(ru, "possessives", "ru", problems)),
+        ru_ja_org=frozenset(x.casefold() for x in _strings(ru, "ja_org_words", "ru", problems)),
     )
     for t in list(words.ja_legal.values()) + list(words.ru_quoted.values()):
         if t not in TYPES:
