@@ -546,6 +546,11 @@ BACKGROUND_DATES = [  # a founding or agreement date well before the publication
      [("html_meta", "2024-01-10")], ["2023-03-03", "2023-04-05"]),
     ("2023年3月3日に協定を締結した。\n\n4月5日に学生が来学した。",
      [("html_meta", "2024-01-10")], ["2023-03-03", "2023-04-05"]),
+    # a founding word later in the date's clause; a programme adopted (採択) in an earlier year
+    ("両大学が平成30年度に大学間交流協定を締結して以来、交流が続いている。\n\n9月29日に研修を実施した。",
+     [("pdf_footer", "令和3年（2021年）12月")], ["FY2018", "2021-09-29"]),
+    ("令和元年度採択のプログラムの一環である。\n\n9月29日に研修を実施した。",
+     [("pdf_footer", "令和3年（2021年）12月")], ["FY2019", "2021-09-29"]),
 ]
 
 

@@ -169,3 +169,21 @@ def test_japanese_names_read_near_nouns_equal_a_full_scan(pieces):
     p = event_names._patterns()
     got = [(m.start(), m.end()) for m in event_names._ja_plain_matches(text, p)]
     assert got == [(m.start(), m.end()) for m in p["ja_plain"].finditer(text)]
+
+
+@pytest.mark.parametrize("text, value, date", [
+    # a previous period named in the figure's sentence is what it is compared with, not its date
+    ("令和4年度の日露学生フォーラムを開催した。本フォーラムには前年度（令和3年度）を上回る120名が参加した。",
+     120, "FY2022"),
+    ("2022年に日露学生フォーラムを開催した。フォーラムには昨年（2021年）より多い120名が参加した。",
+     120, "2022"),
+    ("The Japan–Russia Student Forum was held in 2022. The forum drew 120 participants, more than "
+     "last year (in 2021).", 120, "2022"),
+    ("Российско-японский форум прошёл в 2022 году. В форуме приняли участие 120 человек, больше, "
+     "чем в прошлом году (в 2021 году).", 120, "2022"),
+    # a figure of the previous period itself keeps that date
+    ("令和4年度の日露学生フォーラムを開催した。前年度（令和3年度）は80名が参加した。", 80, "FY2021"),
+])
+def test_a_previous_period_in_the_sentence_is_not_the_figures_date(text, value, date):
+    doc = extracted(text)
+    assert [(f.value, f.event.date) for f in doc.attendance] == [(value, date)]

@@ -26,7 +26,7 @@ _REQUIRED = {
     "cumulative": ("before", "sentence", "event_count_units", "per_event", "duration_before", "duration_units"), "totals": ("before", "after"),
     "not_attendance_units": LANGS, "tables": ("participants", "name", "date", "end_marks", "total"),
     "events": ("ja", "en", "ru", "generic_ja"), "organisers": ("ja_after", "en_before", "en_verbs", "ru_before"),
-    "modes": ("online", "in_person", "hybrid"),
+    "modes": ("online", "in_person", "hybrid"), "previous": ("words", "comparison"),
 }
 _MAY_BE_EMPTY = {("qualifiers.ru", "at_most_after")}
 _ALPHA = re.compile(r"[A-Za-z0-9А-Яа-яЁё]")

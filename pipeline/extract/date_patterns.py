@@ -338,7 +338,7 @@ def _historical(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
         rf"(?<![А-Яа-яЁё]){ru_words}[а-яё]*(?:\s+[\wёЁ-]+){{0,2}}?\s+(?:в|во|с|со)?\s*$",
     ])
     after = "|".join([
-        rf"[^。、，,．.！？!?\n]{{0,8}}?(?:{_alt(ja['historical'])})",
+        rf"[^。、，,．.！？!?\n]{{0,12}}?(?:{_alt(ja['historical'])})",
         rf"\s*,?\s*(?:(?:был[аио]?|были)\s+)?{ru_words}",
     ])
     return re.compile(rf"(?:{before})", re.I), re.compile(rf"(?:{after})", re.I)

@@ -13,6 +13,7 @@ doc.attendance, sets each figure's `event` and doc.events (ids e1, e2, … in te
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -199,17 +200,47 @@ def _nearest_date(text: str, inside: list[DateMention], at: int) -> DateMention 
     return min(inside, key=lambda d: (abs(d.start - at), d.start))
 
 
+def _previous(text: str, d: DateMention) -> bool:
+    """A date marked as the previous period (前年度（令和3年度）, last year (2021), в прошлом году
+    (в 2021 году))."""
+    return bool(_previous_marker().search(text, max(0, d.start - 30), d.start))
+
+
+def _compared(text: str, d: DateMention) -> bool:
+    """A previous period a figure is compared with (前年度（令和3年度）を上回る, больше, чем в
+    прошлом году (в 2021 году))."""
+    return bool(words_pattern("previous", "comparison").search(text, max(0, d.start - 30), d.end + 12))
+
+
+@functools.lru_cache(maxsize=1)
+def _previous_marker() -> re.Pattern:
+    """The marker words, then maybe a bracket and a preposition, right before a date."""
+    words = words_pattern("previous", "words").pattern
+    return re.compile(rf"(?:{words})\s*[（(]?\s*(?:in\s+|в\s+)?$", re.I)
+
+
+def _own_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
+    return [d for d in dates if not _previous(text, d)]
+
+
 def _text_ref(doc: Document, f: AttendanceMention, idx: _Index, title) -> _Placed | None:
     name = _pick_name(f, idx, title)
     sent = idx.sentence(f.start)
-    date = _nearest_date(doc.text, idx.dates_in(sent[0], sent[1]), f.start) if sent else None
+    text = doc.text
+    inside = idx.dates_in(sent[0], sent[1]) if sent else []
+    # a previous period named in the sentence (前年度（令和3年度）を上回る120名) is not its date
+    date = _nearest_date(text, _own_dates(text, inside), f.start)
+    if date is None:  # the previous period as the figure's own topic (前年度（令和3年度）は80名)
+        topic = [d for d in inside if d.end <= f.start and not _CLAUSE.search(text, d.end, f.start)
+                 and not _compared(text, d)]
+        date = topic[-1] if topic else None
     if name is not None and (date is None or not (sent[0] <= name.start < sent[1])):
         # the event named elsewhere: its own date wins when it is more precise (当日は… / 2018-02-09)
-        named = _best_in(idx.dates_in(name.sent[0], name.sent[1]), name.start)
+        named = _best_in(_own_dates(text, idx.dates_in(name.sent[0], name.sent[1])), name.start)
         if named is not None and (date is None or _RANK.get(named.kind, 5) < _RANK.get(date.kind, 5)):
             date = named
     if date is None and sent is not None:
-        before = idx.dates_in(idx.stream_start.get(sent[2], sent[0]), f.start)
+        before = _own_dates(text, idx.dates_in(idx.stream_start.get(sent[2], sent[0]), f.start))
         date = before[-1] if before else None
     f.event = EventRef(name=_clean(name.text) if name else None, date=date.value if date else None,
                        date_start=date.start if date else None)
