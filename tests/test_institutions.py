@@ -454,3 +454,52 @@ def test_japanese_names_in_russian(make_doc, text, surface, oid):
 def test_russian_words_keep_plain_transliteration(make_doc):
     ms = run(make_doc, "Новосибирский государственный технический университет подписал.")
     assert ms[0].id == "novosibirsk-state-technical-university"
+
+
+# local governments: reported when they act (office word, division, organiser/sponsor), else places
+LOCAL_ACTING = [
+    ("新潟市国際課が担当した。", [("新潟市", None), ("国際課", "city-of-niigata")]),
+    ("新潟県の国際交流課が協力した。", [("新潟県", None), ("国際交流課", "niigata-prefectural-government")]),
+    ("主催は新潟県、後援は新潟市。", [("新潟県", None), ("新潟市", None)]),
+    ("新潟県と新潟市の主催で開催した。", [("新潟県", None), ("新潟市", None)]),
+    ("後援：北海道、札幌市、ニセコ町", [("北海道", None), ("札幌市", None), ("ニセコ町", None)]),
+    ("大阪府より助成を受けた。", [("大阪府", None)]),
+    ("東京都主催の展示会", [("東京都", None)]),
+    ("新潟市役所と富山県庁の職員", [("新潟市役所", None), ("富山県庁", None)]),
+    ("It was supported by the City of Niigata.", [("City of Niigata", None)]),
+    ("The Town of Niseko hosted the students.", [("Town of Niseko", None)]),
+    ("The City of Niigata and Niigata Prefectural Government supported it.",
+     [("City of Niigata", None), ("Niigata Prefectural Government", None)]),
+    ("Irkutsk Oblast Government signed the memorandum.", [("Irkutsk Oblast Government", None)]),
+    ("Мэрия Хабаровска и администрация города Иркутска поддержали.",
+     [("Мэрия Хабаровска", None), ("администрация города Иркутска", None)]),
+    ("Правительство Иркутской области поддержало проект.", [("Правительство Иркутской области", None)]),
+    # Japanese written inside an English paragraph is read too
+    ("Students of 新潟市国際課 and 北見工業大学 came.", [("新潟市", None), ("国際課", "city-of-niigata"),
+                                                    ("北見工業大学", None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", LOCAL_ACTING)
+def test_local_governments_acting(make_doc, text, expected):
+    ms = run(make_doc, text)
+    assert [(m.text, m.parent) for m in ms] == expected
+    assert all(m.type in ("local_government", "sub_unit") for m in ms if m.text != "北見工業大学")
+
+
+@pytest.mark.parametrize("text", [
+    "新潟県に住む学生が参加した。", "新潟市で開催された。", "北海道の自然を学んだ。", "札幌市内の大学を訪問した。",
+    "We visited the City of Niigata in May.", "The forum was held in Niigata City.",
+    "Студенты приехали в город Иркутск.",
+])
+def test_local_governments_as_places(make_doc, text):
+    assert texts(run(make_doc, text)) == []
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("The Government of Japan agreed.", "agency"),
+    ("Правительство Российской Федерации одобрило.", "agency"),
+    ("The Hokkaido Government agreed.", "local_government"),
+])
+def test_national_governments_are_not_local(make_doc, text, typ):
+    assert [m.type for m in run(make_doc, text)] == [typ]

@@ -13,7 +13,7 @@ import re
 from ..config import Config
 from ..errors import StageError
 from ..model import Document, InstitutionMention
-from . import gazetteer, orgkeys, orgpatterns, orgpatterns_ja, orgwords
+from . import gazetteer, orgkeys, orglocal, orgpatterns, orgpatterns_ja, orgwords
 from .gazetteer import Found, Gazetteer
 from .romanize import slug
 
@@ -42,9 +42,12 @@ def extract(doc: Document, config: Config) -> None:
     if cfg.discover:
         for b in doc.blocks:
             inside = [f for f in gaz if b.start <= f.start and f.end <= b.end]
-            if b.tokens:
-                found += orgpatterns_ja.discover(text, b.tokens, [f for f in inside if f.lang == "ja"], w, g, b.lang)
+            ja_gaz = [f for f in inside if f.lang == "ja"]
+            for toks in [b.tokens] if b.tokens else _ja_runs(text, b.start, b.end):
+                found += orglocal.ja(text, toks, ja_gaz, w, b.lang if b.tokens else "ja")  # 県庁: not an agency
+                found += orgpatterns_ja.discover(text, toks, ja_gaz, w, g, b.lang if b.tokens else "ja")
             found += orgpatterns.discover(text, b.start, b.end, inside, w, g, b.lang)
+            found += orglocal.en(text, b.start, b.end, b.lang)
     found = _resolve(found)
     found += _aliases(text, found, g, w)
     if cfg.publisher:
@@ -56,6 +59,17 @@ def extract(doc: Document, config: Config) -> None:
     found = _resolve(found)
     _link(found, g, text)
     doc.institutions = [_mention(text, f, g, lang) for f in found]
+
+
+_JA_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々〆ヶ・ー（）「」]{2,}")
+
+
+def _ja_runs(text: str, start: int, end: int) -> list[list]:
+    """Japanese written inside an English or Russian block: each run tokenized at its offset."""
+    from ..segment import tokenize
+
+    return [tokenize(m.group(), m.start()) for m in _JA_RUN.finditer(text, start, end)
+            if orgkeys.JA.search(m.group())]
 
 
 def _aligned(doc: Document, f: Found) -> bool:

@@ -20,7 +20,7 @@ from .orgtokens import CYR as _CYR
 from .orgtokens import LAT as _LAT
 from .orgtokens import Tok, academy, tokens
 from .orgtokens import cap as _cap
-from .orgwords import Head, OrgWords, place_en
+from .orgwords import Head, OrgWords, national, place_en
 from .romanize import slug
 
 _ACRO = re.compile(r"[A-Z][A-Z&]{1,5}")
@@ -132,6 +132,8 @@ def _discover_en(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: st
                 s -= 1
             while s < h and ch[s].text in ("and", "&"):
                 s += 1
+            if s > 0 and ch[s - 1].text in ("of", "in", "at", "the") and any(t.text in ("and", "&") for t in ch[s:h]):
+                s = max(k for k in range(s, h) if ch[k].text in ("and", "&")) + 1  # City of X and | Y Government
             # adjacent gazetteer org before ("Kanazawa University Russia Alumni Association")
             owner = None
             if orgs and orgs[-1][1] == s - 1 and ch[s - 1].gaz is not None and \
@@ -224,6 +226,8 @@ def _en_found(text: str, s: int, e: int, head: Head, owner: Found | None, w: Org
         return Found(s, e, ent.id, "", ent.type, ent.country or None, ent.parent or None, "pattern",
                      0.8, en=ent.en[0] if ent.en else surface, lang=lang)
     typ = "sub_unit" if head.role == "unit" else head.type
+    if typ == "local_government" and national(w, surface):
+        typ = "agency"  # the Government of Japan, of the Russian Federation: not a local one
     return Found(s, e, slug(surface), surface, typ, None, None, "pattern", 0.7, en=surface,
                  role=head.role, lang=lang)
 

@@ -15,7 +15,7 @@ from .orgtokens import LAT as _LAT
 from .orgtokens import Tok, academy
 from .orgtokens import cap as _cap
 from .orgkeys import polivanov
-from .orgwords import RU_AGREE, Head, OrgWords, place_en_ru
+from .orgwords import RU_AGREE, Head, OrgWords, national, place_en_ru
 from .romanize import slug, translit_ru
 
 _RU_ADJ = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими)$")
@@ -196,6 +196,8 @@ def discover(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: str | 
                 en = _ru_mission(words[hi + 1:], head, w) or en
             st, en_ = span[0].start, span[-1].end
             typ = "sub_unit" if head.role == "unit" else head.type
+            if typ == "local_government" and national(w, en):
+                typ = "agency"  # Правительство Российской Федерации
             ent = g.lookup_key(en)
             if ent is not None and ent.type == head.type and parent is None:
                 out.append(Found(st, en_, ent.id, "", ent.type, ent.country or None, None, "pattern", 0.8,

@@ -4,6 +4,7 @@ English rendering; legal forms; stop words; country and city names for embassy i
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -228,3 +229,9 @@ def place_en_ru(words: OrgWords, text: str) -> str | None:
                                            for tok, s in zip(toks, parts)):
             return en
     return None
+
+
+def national(words: OrgWords, en: str) -> bool:
+    """An English name naming a country (Government of Japan, Russian Federation Government)."""
+    ws = re.findall(r"[A-Za-z]+", en)
+    return any(" ".join(ws[i:i + n]).casefold() in words.countries for n in (1, 2) for i in range(len(ws)))

@@ -1,0 +1,113 @@
+"""Local governments acting as organisations.
+
+A prefecture, city, town or village is a place; it is an organisation when it acts:
+- Japanese: a name ending in 県/府/都/市/町/村 (北海道 as it is) followed by its office word
+  (県庁, 市役所, 町役場: always), by a division (新潟市国際課, 新潟県の国際交流課: the division is
+  its sub-unit), or in an organiser/sponsor construction (新潟県主催, 新潟県と新潟市の主催,
+  主催は新潟県, 後援：新潟県、新潟市, 新潟県より助成);
+- English: "City/Town/Village/Prefecture of X" after "supported/sponsored/organized/hosted/
+  funded by" or before such a verb, or with a division after "’s" ("X Prefectural Government",
+  "X Government" are found by the English rules as names with the head Government).
+Otherwise nothing is reported: the place is no institution.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Token
+from .gazetteer import Found
+from .orgwords import OrgWords, place_en
+from .romanize import romaji, slug
+
+# suffix → English form of the government
+_JA_KIND = {"県": "{} Prefectural Government", "府": "{} Prefectural Government",
+            "都": "{} Metropolitan Government", "道": "{} Government", "市": "City of {}",
+            "町": "Town of {}", "村": "Village of {}"}
+_JA_OFFICE = ("庁", "役所", "役場")
+_ACTS = "主催|共催|後援|協力|助成|協賛|委託|補助|支援"
+_JA_AFTER = re.compile(rf"(?:と[^。、\n]{{1,20}}?)?(?:の|が)?(?:{_ACTS})|(?:より|から)の?(?:{_ACTS})")
+_JA_BEFORE = re.compile(rf"(?:{_ACTS})者?(?:は|：|:|\s)*(?:[^。\n、：:]{{1,15}}[、・と])*$")
+
+
+def ja(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords, lang: str | None) -> list[Found]:
+    """Acting Japanese local governments in one run of tokens, and the divisions named after them."""
+    out: list[Found] = []
+    covered = [(f.start, f.end) for f in gaz]
+    n = len(tokens)
+    for i, t in enumerate(tokens):
+        if t.pos != "名詞-固有名詞" or any(a <= t.start < b for a, b in covered):
+            continue
+        if i > 0 and tokens[i - 1].end == t.start and tokens[i - 1].pos.startswith("名詞") and \
+                tokens[i - 1].surface not in w.ja_stop:
+            continue  # inside a longer compound
+        if i + 1 < n and tokens[i + 1].surface in _JA_KIND and tokens[i + 1].start == t.end:
+            kind, end, j = tokens[i + 1].surface, tokens[i + 1].end, i + 2
+        elif len(t.surface) == 3 and t.surface.endswith("道"):
+            kind, end, j = "道", t.end, i + 1  # 北海道
+        else:
+            continue
+        office = j < n and tokens[j].surface in _JA_OFFICE and tokens[j].start == end
+        if office:
+            end, j = tokens[j].end, j + 1
+        place = place_en(w, t.surface) or place_en(w, t.surface + kind)
+        en = _JA_KIND[kind].format(place[0] if place else _place_romaji(t.surface))
+        f = Found(t.start, end, slug(en), text[t.start:end], "local_government", "JP", None, "pattern", 0.7,
+                  en=en, role="org", lang=lang)
+        div = _division(text, tokens, j, end, f, w, lang)
+        if office or div is not None or _JA_AFTER.match(text, end) or \
+                _JA_BEFORE.search(text, max(0, t.start - 40), t.start):
+            out.append(f)
+            if div is not None:
+                out.append(div)
+    return out
+
+
+def _place_romaji(word: str) -> str:
+    """A place name as commonly written, long vowels plain: 北海道 → Hokkaido, 京都 → Kyoto."""
+    return re.sub(r"(?<=[oO])u|(?<=[uU])u", "", romaji(word)).title()
+
+
+def _division(text: str, tokens: list[Token], j: int, end: int, f: Found, w: OrgWords,
+              lang: str | None) -> Found | None:
+    """新潟市|国際課, 新潟県の|国際交流課: a compound ending in a division word right after."""
+    if j < len(tokens) and tokens[j].surface == "の" and tokens[j].start == end:
+        end, j = tokens[j].end, j + 1
+    run: list[Token] = []
+    while j < len(tokens) and tokens[j].start == end and tokens[j].pos.startswith(("名詞", "接尾辞")) and \
+            tokens[j].surface not in w.ja_stop and len(run) < 6:
+        run.append(tokens[j])
+        end, j = tokens[j].end, j + 1
+    name = "".join(x.surface for x in run)
+    for k in range(1, len(run)):  # 北海道|電力株式会社北見支店: an organisation of its own comes first
+        part = "".join(x.surface for x in run[:k])
+        if any(part.endswith(h) and w.ja_heads[h].role in ("org", "assoc", "mission") for h in w.ja_heads) or \
+                any(f in part for f in w.ja_legal):
+            return None
+    head = next((h for h in sorted(w.ja_heads, key=len, reverse=True) if name.endswith(h)), None)
+    if head is None or w.ja_heads[head].role not in ("unit", "either") or len(name) <= len(head):
+        return None
+    mods = name[:-len(head)]
+    en = f"{w.ja_translate.get(mods) or romaji(mods).title()} {w.ja_heads[head].en}"
+    s = run[0].start
+    return Found(s, run[-1].end, f"{f.id}-{slug(en)}", text[s:run[-1].end], "sub_unit", "JP", f.id, "pattern",
+                 0.65, en=en, role="unit", lang=lang)
+
+
+_EN_PLACE = re.compile(r"\b(City|Town|Village|Prefecture|Municipality) of ((?:[A-Z][a-z’'-]+ ?){1,3})(?<! )")
+_EN_BEFORE = re.compile(r"(?:supported|sponsored|organi[sz]ed|co-organi[sz]ed|hosted|funded|backed|assisted|"
+                        r"invited|commissioned|subsidi[sz]ed)\s+by\s+(?:[^.;]{0,60}?(?:,|\band)\s+)?(?:the\s+)?$")
+_EN_AFTER = re.compile(r"\s*(?:,\s*)?(?:and\s+[^.;]{0,60}?\s+)?(?:supported|sponsored|organi[sz]ed|co-organi[sz]ed|"
+                       r"hosted|funded|signed|sent|invited|awarded|granted)\b|[’']s\s+(?:[A-Z][a-z]+\s+){0,4}"
+                       r"(?:Division|Department|Office|Section|Bureau)\b")
+
+
+def en(text: str, start: int, end: int, lang: str | None) -> list[Found]:
+    """"supported by the City of Niigata", "the Town of Niseko hosted": acting English ones."""
+    out = []
+    for m in _EN_PLACE.finditer(text, start, end):
+        s = m.start()
+        if _EN_BEFORE.search(text, max(start, s - 90), s) or _EN_AFTER.match(text, m.end()):
+            name = m.group().rstrip()
+            out.append(Found(s, s + len(name), slug(name), name, "local_government", None, None, "pattern", 0.65,
+                             en=name, role="org", lang=lang))
+    return out
