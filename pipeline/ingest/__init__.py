@@ -70,7 +70,8 @@ def load_mapped(path: Path, doc_id: str, rel_path: str, config: IngestConfig) ->
         decoded, src.encoding = encoding.decode(data, None, rel_path)
         if "\x00" in decoded:
             raise IngestError(rel_path, "binary data, not a document (NUL characters in the text)")
-        items, source = text.read(decoded, config.nfkc), decoded
+        r = text.read_text(decoded, config.nfkc)
+        items, source, hints, furniture = r.items, decoded, r.hints, r.furniture
     offsets, blocks = assemble(items)
     if not blocks:
         raise IngestError(rel_path, "no text found in the document")

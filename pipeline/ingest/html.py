@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -287,6 +288,27 @@ def read(data: bytes, path: str, nfkc_enabled: bool = True) -> HtmlResult:
         col.items.append(RawBlock(col._mapped(res.title), "title"))
     if not col.items:
         raise IngestError(path, "no main text found in the HTML page")
+    _mark_title(col.items, res.title)
     res.items = col.items
     res.source = "".join(col.raw)
     return res
+
+
+_TITLE_SEP = re.compile(r"\s+[|｜\-–—:：»«/]+\s+|[|｜]|\s*[【】]\s*")
+
+
+def _title_key(s: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", s)).strip().casefold()
+
+
+def _mark_title(items: list, title: str | None) -> None:
+    """The heading near the top that repeats the page title (whole, or the part before or after
+    a site name: "Joint Symposium | Hokkaido University") is the document's title block."""
+    if not title:
+        return
+    whole = _title_key(title)
+    parts = {whole} | {p for p in (_title_key(x) for x in _TITLE_SEP.split(title)) if len(p) >= 4}
+    for it in items[:3]:
+        if isinstance(it, RawBlock) and it.kind == "heading" and _title_key(it.text.text) in parts:
+            it.kind = "title"
+            return

@@ -77,7 +77,7 @@ class Region:
 @dataclass(slots=True)
 class Para:
     lines: list[Line]
-    kind: str = "paragraph"  # paragraph | heading | table
+    kind: str = "paragraph"  # paragraph | heading | table (| caption, set by pdf.py)
     indented: bool = False  # first line indented (so it starts a paragraph)
     open_end: bool = False  # last line fills the column without ending a sentence
     full_end: bool = False  # last line fills the column

@@ -39,6 +39,7 @@ class PageData:
     tables: list[Region] = field(default_factory=list)
     bands: list[tuple[float, float]] = field(default_factory=list)  # tiers of a vertical page
     cells: dict[int, list[list[list[Line]]]] = field(default_factory=dict)  # id(region) -> cells
+    figures: list[tuple[float, float, float, float]] = field(default_factory=list)  # images, boxes
 
 
 @dataclass
@@ -116,8 +117,10 @@ def _read_page(page, number: int, warnings: list[str]) -> tuple[PageData, int, i
     if _is_vertical(glyphs):
         glyphs = _turn(glyphs, width)
         data.height = width
-    elif _has_ruling(page):
-        glyphs = _tables(page, glyphs, data)
+    else:
+        data.figures = _figures(page, width, height)
+        if _has_ruling(page):
+            glyphs = _tables(page, glyphs, data)
     cuts = layout.stripes(glyphs)
     if data.height != height:  # turned: the tiers of a vertical page are read one after another
         data.bands = layout.tiers(glyphs, cuts)
@@ -126,6 +129,35 @@ def _read_page(page, number: int, warnings: list[str]) -> tuple[PageData, int, i
     for f in data.frags:
         f.glyphs = []  # geometry and text are kept; the glyphs are not needed any more
     return data, n, unmapped
+
+
+def _figures(page, width: float, height: float) -> list[tuple[float, float, float, float]]:
+    """Boxes a caption may sit under or over: images and drawn rectangles of some size (not a
+    frame around the whole page)."""
+    out = []
+    for o in [*page.images, *page.rects]:
+        w, h = float(o["x1"]) - float(o["x0"]), float(o["bottom"]) - float(o["top"])
+        if 40 <= w < 0.9 * width and 30 <= h < 0.9 * height:
+            out.append((float(o["x0"]), float(o["top"]), float(o["x1"]), float(o["bottom"])))
+    return out
+
+
+def _is_caption(para: Para, figures: list, body: float) -> bool:
+    """A photo or figure caption: a short paragraph that opens with 写真/図/Photo/Fig./Фото…, or
+    one in a smaller type set right under or over an image or a box."""
+    if para.kind == "table" or len(para.lines) > 3 or sum(len(ln.text) for ln in para.lines) > 200:
+        return False
+    if rules.is_caption(para.lines[0].text):
+        return True
+    size = median(ln.size for ln in para.lines)
+    if size >= 0.95 * body:
+        return False
+    x0, x1 = min(ln.x0 for ln in para.lines), max(ln.x1 for ln in para.lines)
+    top, bottom = para.lines[0].top, para.lines[-1].bottom
+    near = 1.5 * size
+    return any(min(x1, fx1) - max(x0, fx0) > 0.5 * min(x1 - x0, fx1 - fx0)
+               and (-0.3 * size <= top - fb <= near or -0.3 * size <= ft - bottom <= near)
+               for fx0, ft, fx1, fb in figures)
 
 
 def _has_ruling(page) -> bool:
@@ -296,7 +328,10 @@ def _emit(pages: list[PageData], res: PdfResult, nfkc_enabled: bool) -> None:
     for p in pages:
         def cells(region, _p=p):
             return p.cells.get(id(region), [])
+        body = median(f.size for f in p.frags) if p.frags else 10.0
         for para in layout.page_paragraphs(p.frags, p.tables, cells, p.bands):
+            if para.kind != "table" and _is_caption(para, p.figures, body):
+                para.kind = "caption"
             if para.kind == "table":
                 rows = [[join_lines([src.line(ln.text) for ln in cell]) for cell in row] for row in para.table]
                 paras.append((para, rows, p.number))
@@ -317,7 +352,7 @@ def _emit(pages: list[PageData], res: PdfResult, nfkc_enabled: bool) -> None:
             res.items.append(RawTable(lines, number))
             continue
         joined = join_lines(lines)
-        kind = "heading" if para.kind == "heading" else text._kind(joined.text, len(lines) <= 2)
+        kind = para.kind if para.kind in ("heading", "caption") else text._kind(joined.text, len(lines) <= 2)
         res.items.append(RawBlock(joined, kind, number))
     res.source = "".join(src.parts)
 

@@ -13,10 +13,10 @@ from .normalize import is_wide
 
 _SCHEMA = {
     "text": {"sentence_end": list, "heading_not_end": list, "bullets": list, "heading_max_chars": int,
-             "continues": list},
+             "continues": list, "caption_words": list},
     "dates": {"eras": list, "weekdays_ja": list, "months_en": list, "weekdays_en": list,
               "months_ru": list, "weekdays_ru": list, "dateline_labels": list},
-    "furniture": {"page_words": list, "margin": float},
+    "furniture": {"page_words": list, "margin": float, "issue_words": list, "issue_suffixes": list},
 }
 
 
@@ -31,6 +31,8 @@ class Rules:
     dateline: re.Pattern
     has_date: re.Pattern
     page_number: re.Pattern
+    issue: re.Pattern
+    caption: re.Pattern
 
 
 def _alt(words: list[str]) -> str:
@@ -84,10 +86,18 @@ def build(data: dict, where: str = "ingest.toml") -> Rules:
         rf"^[\s\-–—―‐・~〜()（）\[\]|]*(?:(?:{page_words})\s*)?(?:\d{{1,4}}|[ivxlcdm]{{1,6}})"
         rf"(?:\s*(?:/|of|из|／)\s*\d{{1,4}})?\s*(?:ページ|頁)?[\s\-–—―‐・~〜()（）\[\]|]*$",
         re.IGNORECASE)
+    issue = re.compile(rf"(?:^|[\s,，、/／|(（])(?:{_alt(f['issue_words'])})\s*\d{{1,5}}(?!\d)"
+                       rf"|第?\s*\d{{1,5}}\s*(?:{_alt(f['issue_suffixes'])})(?=$|[\s,，、/／|(（)）・第\d])", re.IGNORECASE)
+    # after the word: a number or a colon; after a Japanese word a space will do ("写真 左から")
+    wide = [w for w in t["caption_words"] if is_wide(w[0])]
+    sep = r"(?:$|\s*[\d０-９]|\s*[:：.．、,)）】\]|／/\-–—])"
+    caption = re.compile(rf"^[【\[(（]?\s*(?:(?:{_alt(t['caption_words'])}){sep}|(?:{_alt(wide) or '(?!)'})\s)",
+                         re.IGNORECASE)
     return Rules(
         sentence_end=tuple(t["sentence_end"]), continues=tuple(t["continues"]), heading_not_end=tuple(t["heading_not_end"]),
         bullets=tuple(t["bullets"]), heading_max_chars=t["heading_max_chars"],
         margin=f["margin"], dateline=dateline, has_date=has_date, page_number=page_number,
+        issue=issue, caption=caption,
     )
 
 
@@ -173,6 +183,26 @@ def is_running_line(s: str) -> bool:
     ("10 北大時報 No.791／令和2年（2020年）2月", "Bulletin, May 2020 | 7")."""
     s = s.strip()
     return bool(re.match(r"^\d{1,4}\s|.*\s[|/]?\s*\d{1,4}$", s)) and has_date(s) and not ends_sentence(s)
+
+
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+
+def is_issue_line(s: str) -> bool:
+    """A periodical's running footer/header: a short line naming an issue and its date
+    ("富山大学 学報 No.428 令和5年(2023年)11月", "JREX Newsletter Vol. 3, Winter 2023",
+    "Вестник университета № 5, май 2021")."""
+    s = re.sub(r"\s*(?:г|гг)\.$", "", s.strip())  # "май 2021 г." ends with a year, not a sentence
+    if not s or len(s) > 80 or ends_sentence(s) or s.endswith(rules().heading_not_end):
+        return False
+    r = rules()
+    # the issue number is not the date itself ("Report No. 2021-07")
+    return r.issue.search(r.has_date.sub(" ", s)) is not None and (has_date(s) or _YEAR.search(s) is not None)
+
+
+def is_caption(s: str) -> bool:
+    """A line that opens a figure or photo caption ("写真：交流会の様子", "Fig. 3 The campus")."""
+    return rules().caption.match(s.strip()) is not None
 
 
 def is_page_number(s: str) -> bool:

@@ -8,9 +8,10 @@ indented, starts a list item, or follows a short line that ends a sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from . import rules
+from ..model import Furniture
+from . import furniture, rules
 from .blocks import RawBlock
 from .normalize import Mapped, is_wide, join_lines, nfkc
 
@@ -122,19 +123,48 @@ def _runs_on(prev: Line, nxt: list[Line], width: int) -> bool:
     return len(nxt) > 1 or first.width >= 0.88 * width or rules.ends_sentence(first.text.text)
 
 
+@dataclass(slots=True)
+class TextResult:
+    items: list[RawBlock]
+    furniture: list[Furniture] = field(default_factory=list)  # page numbers, undated running lines
+    hints: list[tuple[str, str]] = field(default_factory=list)  # ("text_footer", issue line)
+
+
 def read(text: str, nfkc_enabled: bool = True) -> list[RawBlock]:
     """Blocks of a decoded plain-text document (offsets map into `text`)."""
+    return read_text(text, nfkc_enabled).items
+
+
+def read_text(text: str, nfkc_enabled: bool = True) -> TextResult:
+    """Blocks, page furniture and issue-line hints of a decoded plain-text document.
+
+    Page furniture left in text converted from a PDF (a page number, a periodical's running
+    footer) is taken out of the flow, so the paragraph it interrupted joins up again; a footer
+    naming the issue and its date is kept as a caption block after that paragraph."""
     m = nfkc(text, enabled=nfkc_enabled)
     lines = split_lines(m, text)
+    width = _wrap_width([ln.width for ln in lines if ln is not None])
+    found = furniture.find(lines, width)
+    res = TextResult([])
+    kept: list[Line | None] = []
+    after: dict[int, list[tuple[Line, str, int, str]]] = {}  # id(last body line before) -> furniture
+    last: Line | None = None
+    for i, ln in enumerate(lines):
+        if ln is not None and i in found:
+            kind, page, pos = found[i]
+            after.setdefault(id(last), []).append((ln, kind, page, pos))
+            continue
+        kept.append(ln)
+        if ln is not None:
+            last = ln
     groups: list[list[Line]] = [[]]
-    for ln in lines:
+    for ln in kept:
         if ln is None:
             if groups[-1]:
                 groups.append([])
         else:
             groups[-1].append(ln)
     groups = [g for g in groups if g]
-    width = _wrap_width([ln.width for g in groups for ln in g])
     paras: list[list[Line]] = []
     for g in groups:
         for k, p in enumerate(_paragraphs(g)):
@@ -142,8 +172,21 @@ def read(text: str, nfkc_enabled: bool = True) -> list[RawBlock]:
                 paras[-1].extend(p)
             else:
                 paras.append(list(p))
-    out = []
+    _furniture_out(after.get(id(None), []), res)
     for p in paras:
         joined = join_lines([ln.text for ln in p])
-        out.append(RawBlock(joined, _kind(joined.text, len(p) == 1)))
-    return out
+        res.items.append(RawBlock(joined, _kind(joined.text, len(p) == 1)))
+        for ln in p:
+            _furniture_out(after.get(id(ln), []), res)
+    return res
+
+
+def _furniture_out(found: list[tuple[Line, str, int, str]], res: TextResult) -> None:
+    for ln, kind, page, pos in found:
+        t = ln.text.text
+        if kind == "footer":
+            res.items.append(RawBlock(ln.text, "caption"))
+            if ("text_footer", t) not in res.hints:
+                res.hints.append(("text_footer", t))
+        else:
+            res.furniture.append(Furniture(t, page, pos))
