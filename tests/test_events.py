@@ -187,3 +187,22 @@ def test_japanese_names_read_near_nouns_equal_a_full_scan(pieces):
 def test_a_previous_period_in_the_sentence_is_not_the_figures_date(text, value, date):
     doc = extracted(text)
     assert [(f.value, f.event.date) for f in doc.attendance] == [(value, date)]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a sentence's capitalised first word is no part of the name
+    ("Суммарно семинары посетили 200 человек.", None),
+    ("Всего форум посетили 300 человек.", None),
+    # a capitalised adjective at the sentence start is; lower-case adjectives it leads are too
+    ("Российско-японский студенческий форум прошёл в 2022 году. В форуме приняли участие 120 человек.",
+     "Российско-японский студенческий форум"),
+    ("Международный форум собрал 150 участников.", "Международный форум"),
+    # a lower-case noun described by the words after it names one event
+    ("Осенью прошёл фестиваль японского документального кино. Его посетили 300 зрителей.",
+     "фестиваль японского документального кино"),
+    ("Фестиваль японского документального кино собрал 300 зрителей.", "Фестиваль японского документального кино"),
+    ("В рамках семинара по японской культуре прошли занятия, их посетили 40 студентов.", None),
+])
+def test_russian_event_names(text, name):
+    doc = extracted(text)
+    assert [f.event.name for f in doc.attendance] == [name]

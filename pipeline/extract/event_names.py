@@ -25,6 +25,11 @@ _CONNECT = {"of", "on", "for", "and", "in", "the", "&", "de", "to", "between", "
 _ARTICLES = {"the", "this", "that", "these", "those", "a", "an", "our", "its", "their", "his", "her", "each"}
 _EN_WORD = re.compile(r"[A-Z0-9][\w'’&.‐‑–-]*|[a-z]+|&|[–-]")  # Japan–Russia (en dash) is one word
 _RU_VERB = re.compile(r"(?:ло|ла|ли|л|ет|ют|ит|ят|ат|ся|сь|ть|ован|ован[аоы])$|^(?:в|на|с|по|для|из|у|к|о|об|при)$", re.I)
+_RU_ADJ = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ых|их|ую|юю)$", re.I)
+_RU_ABBR = re.compile(r"(?:[IVXLC]+|[А-ЯЁ]{2,}|[0-9]+-?[а-я]*)$")  # VI, ДВФУ, 5-й
+_RU_SENTENCE_START = re.compile(r"(?:^|[.!?…»\n]\s*)$")  # search with endpos: nothing but a sentence end before
+# after a lower-case event noun: two or more words, the first an adjective (японского документального кино)
+_RU_DESCRIBED = re.compile(r"\s+[а-яё-]+(?:ого|его|ой|ей|ых|их)(?:\s+[а-яё-]+){1,3}")
 _RU_CAP = re.compile(r"(?:[IVXLC]+|[А-ЯЁ][\w-]*|[0-9]+-?[а-я]*)$")
 
 
@@ -162,10 +167,19 @@ def _expand_en(text: str, m: re.Match) -> Name:
 def _expand_ru(text: str, m: re.Match) -> Name:
     """VI Форуме ректоров университетов России и Японии «…»; лекция Посла РФ в Японии."""
     s, e = m.start(), m.end()
-    start = s
+    start = pending = s  # lower-case adjectives are taken once a capitalised word leads them
     for w in reversed(re.findall(r"\S+\s+", text[max(0, s - 60):s])[-3:]):
-        if _RU_CAP.match(w.strip()) and not w.strip().endswith((".", ",")) and not _RU_VERB.search(w.strip()):
-            start -= len(w)
+        word = w.strip()
+        at_sentence_start = _RU_SENTENCE_START.search(text, max(0, pending - len(w) - 4), pending - len(w)) is not None
+        if word.endswith((".", ",")) or _RU_VERB.search(word):
+            break
+        if at_sentence_start and word[:1].isupper() and not _RU_ABBR.match(word) \
+                and not (len(word) > 5 and _RU_ADJ.search(word)):  # Всего, Этого, Такой: pronouns
+            break  # a sentence's first word is capitalised anyway (Суммарно семинары …)
+        if _RU_CAP.match(word):
+            start = pending = pending - len(w)
+        elif word.islower() and _RU_ADJ.search(word):
+            pending -= len(w)  # российско-японский [студенческий] форум
         else:
             break
     end = e
@@ -182,5 +196,7 @@ def _expand_ru(text: str, m: re.Match) -> Name:
     q = re.match(r"\s*«[^»]{2,150}»", text[end:])
     if q:
         end += q.end()
-    named = start < s or bool(q) or bool(re.search(r"\s[A-ZА-ЯЁ]", text[e:end]))
+    # a lower-case noun with adjective-led words after it describes one event (фестиваль
+    # японского документального кино); the noun alone (форума, семинары) is a reference
+    named = start < s or bool(q) or bool(re.search(r"\s[A-ZА-ЯЁ]", text[e:end])) or bool(_RU_DESCRIBED.match(text[:end], e))
     return Name(start, end, text[start:end], m.group("noun").lower()[:5], not named)
