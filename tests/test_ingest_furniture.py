@@ -123,6 +123,8 @@ def test_is_issue_line(line, expected):
     ("参加者は約1", "20名", (0, "")),
     ("in 2019", "20 students came", (0, " ")),
     ("page 12", "3 people", (0, " ")),
+    ("定員12", "0名", (0, "")),
+    ("1日8:00", "1日7:50", (0, " ")),  # two values of a table cell
 ])
 def test_number_wrapped_in_japanese_joins_without_space(prev, nxt, expected):
     assert joiner(prev, nxt) == expected

@@ -189,8 +189,10 @@ def joiner(prev: str, nxt: str) -> tuple[int, str]:
         return 0, ""  # Japan-\nRussia keeps its hyphen
     if is_wide(a) or is_wide(b):
         return 0, ""
-    if a.isdigit() and b.isdigit() and (len(prev) >= 2 and is_wide(prev[-2]) or len(nxt) >= 2 and is_wide(nxt[1])):
-        return 0, ""  # a number wrapped inside Japanese text: 定員8\n0名 -> 定員80名
+    if a.isdigit() and b.isdigit():
+        head = prev.rstrip("0123456789")
+        if head and is_wide(head[-1]):
+            return 0, ""  # a number wrapped inside Japanese text: 定員8\n0名 -> 定員80名 (not 7:50\n1日)
     return 0, " "
 
 

@@ -150,7 +150,7 @@ def _is_caption(para: Para, figures: list, body: float) -> bool:
     if rules.is_caption(para.lines[0].text):
         return True
     size = median(ln.size for ln in para.lines)
-    if size >= 0.95 * body:
+    if size >= 0.95 * body or rules.starts_item(para.lines[0].text):
         return False
     x0, x1 = min(ln.x0 for ln in para.lines), max(ln.x1 for ln in para.lines)
     top, bottom = para.lines[0].top, para.lines[-1].bottom
