@@ -153,7 +153,8 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     title: str | None = None
     published: Published | None = None
-    # raw publication-date strings found by ingest (HTML meta, PDF footers), for the date stage
+    # raw publication-date strings found by ingest, for the date stage; sources: html_meta,
+    # pdf_header, pdf_footer, dateline, text_footer
     published_hints: list[tuple[str, str]] = field(default_factory=list)  # (source, raw string)
     furniture: list[Furniture] = field(default_factory=list)
     language: dict[str, Any] = field(default_factory=dict)  # primary, present, blocks
