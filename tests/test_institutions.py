@@ -503,3 +503,52 @@ def test_local_governments_as_places(make_doc, text):
 ])
 def test_national_governments_are_not_local(make_doc, text, typ):
     assert [m.type for m in run(make_doc, text)] == [typ]
+
+
+# Held-out-4 phenomena, on variants the held-out documents do not contain
+RU_ABBR_AND_SCOPE = [
+    # an all-capital abbreviation ending like "… государственный/технический/федеральный университет"
+    ("Участники: НГТУ (Новосибирск) 4 2 6", ["НГТУ"]),
+    ("Делегация ЮФУ и КубГУ прибыла в Ростов.", ["ЮФУ", "КубГУ"]),
+    # a head written small before a Latin name: the Latin name alone
+    ("Пришли представители японской фирмы Hitachi Zosen Corporation.", ["Hitachi Zosen Corporation"]),
+    # an upper-case heading ends where lower-case letters begin
+    ("ОТЧЁТ ЦЕНТРА КОРЕЙСКОГО ЯЗЫКА И ИСТОРИИ Иркутский государственный университет за 2021 год",
+     ["ЦЕНТРА КОРЕЙСКОГО ЯЗЫКА И ИСТОРИИ", "Иркутский государственный университет"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", RU_ABBR_AND_SCOPE)
+def test_russian_abbreviations_and_name_scope(make_doc, text, expected):
+    assert texts(run(make_doc, text)) == expected
+
+
+@pytest.mark.parametrize("text, full, abbr", [
+    ("Амурский государственный университет провёл день открытых дверей. Ректор АмГУ выступил.",
+     "Амурский государственный университет", "АмГУ"),
+    ("Иркутский государственный университет и японские партнёры. В ИГУ прошла встреча.",
+     "Иркутский государственный университет", "ИГУ"),
+])
+def test_russian_university_abbreviation_links_to_the_full_name(make_doc, text, full, abbr):
+    ms = {m.text: m.id for m in run(make_doc, text)}
+    assert ms[abbr] == ms[full]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Со стороны вуза участвовала Высшая школа искусств и наук Токийского университета.",
+     "Высшая школа искусств и наук Токийского университета"),
+    ("Работу координировала Высшая школа культур и языков Университета Осаки.",
+     "Высшая школа культур и языков Университета Осаки"),
+])
+def test_russian_school_with_zero_ending_genitive_and_owner(make_doc, text, surface):
+    assert surface in texts(run(make_doc, text))
+
+
+@pytest.mark.parametrize("text, surface, oid", [
+    ("The project was funded by the Russian Science Foundation.", "Russian Science Foundation", "russian-science-foundation"),
+    ("Проект поддержан грантом Российского научного фонда.", "Российского научного фонда", "russian-science-foundation"),
+    ("ロシア科学財団の助成を受けた。", "ロシア科学財団", "russian-science-foundation"),
+    ("Грант РФФИ № 20-01-00001.", "РФФИ", "russian-foundation-for-basic-research"),
+])
+def test_russian_research_funds_known(make_doc, text, surface, oid):
+    assert (surface, oid) in {(m.text, m.id) for m in run(make_doc, text)}

@@ -13,7 +13,7 @@ import re
 from ..config import Config
 from ..errors import StageError
 from ..model import Document, InstitutionMention
-from . import gazetteer, orgkeys, orglocal, orgpatterns, orgpatterns_ja, orgwords
+from . import gazetteer, orgkeys, orglocal, orgpatterns, orgpatterns_ja, orgpatterns_ru, orgwords
 from .gazetteer import Found, Gazetteer
 from .romanize import slug
 
@@ -50,6 +50,8 @@ def extract(doc: Document, config: Config) -> None:
             found += orglocal.en(text, b.start, b.end, b.lang)
     found = _resolve(found)
     found += _aliases(text, found, g, w)
+    if cfg.discover:
+        found += orgpatterns_ru.abbr_universities(text, w, found, lang)
     if cfg.publisher:
         found += _publisher(doc, cfg.publisher, g, w)
     else:

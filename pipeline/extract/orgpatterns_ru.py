@@ -109,6 +109,8 @@ def discover(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: str | 
                         e = k
                     k += 1
                 break
+            if "\n" in text[toks[k - 1].end:t.start] or heading and not t.text.isupper() and _cap(t):
+                break  # a heading ends at its line, or where lower-case letters begin
             if low in w.ru_stop and low not in ("в", "во"):
                 break  # ПО ТЕХНИЧЕСКОМУ: a preposition in an upper-case heading
             if t.gaz is not None:
@@ -118,6 +120,9 @@ def discover(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: str | 
                 elif not heading and head.type == "research_institute" and academy(t.gaz) and \
                         text[toks[k - 1].end:t.start] == " " and _RU_GEN.search(t.text.split()[0].casefold()):
                     e = k  # Институт геологии Сибирского отделения Российской академии наук
+                elif not heading and (head.role == "unit" or head.type == "school") and e > i and \
+                        text[toks[k - 1].end:t.start] == " " and _RU_GEN.search(t.text.split()[0].casefold()):
+                    e = k  # Высшая школа искусств и наук Токийского университета: the owner in the genitive
                 break
             if not heading and _ACRO.fullmatch(t.text) and t.text not in w.ru_quoted and not place_en_ru(w, t.text):
                 j = k  # Центр японских исследований ИВ РАН: unknown abbreviations up to the parent's
@@ -149,8 +154,8 @@ def discover(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: str | 
                 break
             if low == "и" and k + 1 < n:
                 nx = toks[k + 1].text
-                if _CYR.match(nx) and (place_en_ru(w, nx) or _RU_GEN.search(nx.casefold()) and not
-                                       _NOM_ADJ.search(nx.casefold())):
+                if _CYR.match(nx) and (place_en_ru(w, nx) or nx.casefold() in w.ru_gen_zero or
+                                       _RU_GEN.search(nx.casefold()) and not _NOM_ADJ.search(nx.casefold())):
                     k += 1
                     continue
                 break
@@ -162,15 +167,15 @@ def discover(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: str | 
             if _cap(t) and (_CYR.match(t.text) or _LAT.match(t.text)):
                 if _ru_head(t, w) or (e == i and names >= 2) or (e > i and toks[e].text[:1].islower() and names >= 2):
                     break
-                if _person(toks, k, e, w):
-                    break  # центра Анна Соколова; Университета Тоямы Кэнтаро Мацуи
+                if not heading and _person(toks, k, e, w):
+                    break  # центра Анна Соколова; Университета Тоямы Кэнтаро Мацуи (a heading has no persons)
                 names += 1
                 e, k = k, k + 1
                 continue
             if _CYR.match(t.text) and t.text[:1].islower() and low not in w.ru_stop and \
                     not _RU_VERB.search(low) and not _ru_head(t, w):
                 prev = toks[k - 1].text.casefold()
-                if _RU_GEN.search(low) or e == k - 1 and _GEN_PL_ADJ.search(prev):
+                if _RU_GEN.search(low) or low in w.ru_gen_zero or e == k - 1 and _GEN_PL_ADJ.search(prev):
                     e, k = k, k + 1
                     continue
                 if e == k - 1 and (_VNOUN_GEN.search(prev) or dative) and _RU_DAT.search(low):
@@ -184,6 +189,9 @@ def discover(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: str | 
             i = e + 1
             continue
         span = toks[s:e + 1]
+        if toks[i].text[:1].islower() and e > i and all(_LAT.match(t.text) for t in toks[i + 1:e + 1]):
+            i = e + 1  # японской компании Sumitomo Metal Mining Co., Ltd.: the Latin name is found on its own
+            continue
         if len(span) >= 2 and any(_cap(t) or t.text.startswith("«") for t in span):
             words = [t.text for t in span if t.text.casefold() not in ("имени", "им.") and t.gaz is None]
             hi = i - s
@@ -210,6 +218,34 @@ def discover(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: str | 
             continue
         i += 1
     out.extend(_ru_quoted(text, toks, w, lang))
+    return out
+
+
+_ABBR_TOKEN = re.compile(r"(?<![А-Яа-яЁёA-Za-z0-9-])[А-ЯЁ][А-Яа-яЁё]{2,7}(?![А-Яа-яЁёA-Za-z0-9-])")
+
+
+def abbr_universities(text: str, w: OrgWords, found: list[Found], lang: str | None) -> list[Found]:
+    """ВСГУТУ, ЗабГУ, ДВФУ: an abbreviation not otherwise known whose ending reads "… государственный
+    (технический, федеральный) университет" names a university, in a table as in running text."""
+    taken = {text[f.start:f.end] for f in found}
+    initials = {}  # АГУ → the Амурский государственный университет the document names
+    for f in found:
+        words = re.findall(r"[А-ЯЁа-яё]+", text[f.start:f.end])
+        if f.type == "university" and len(words) >= 2:
+            initials.setdefault("".join(x[0].upper() for x in words if x.casefold() not in w.ru_stop), f)
+    out = []
+    for m in _ABBR_TOKEN.finditer(text):
+        a = m.group()
+        if w.ru_univ_abbr is None or a in taken or a in w.ru_quoted or not w.ru_univ_abbr.fullmatch(a) or \
+                any(f.start < m.end() and m.start() < f.end for f in found):
+            continue
+        full = initials.get("".join(c for c in a if c.isupper()))
+        if full is not None:
+            out.append(Found(m.start(), m.end(), full.id, full.name, "university", full.country, full.parent,
+                             "alias", 0.6, en=full.en, lang=lang, tags={"abbr"}))
+            continue
+        out.append(Found(m.start(), m.end(), slug(translit_ru(a)) or "university", a, "university", "RU",
+                         None, "pattern", 0.6, en=translit_ru(a).upper(), lang=lang, tags={"abbr"}))
     return out
 
 

@@ -82,6 +82,8 @@ class OrgWords:
     ru_not_org: frozenset[str]  # adjective stems making the head a thing: "Призовой фонд"
     ru_possessives: frozenset[str]  # possessive pronoun stems: "своим Центром" starts at Центром
     ru_ja_org: frozenset[str]  # Japanese organisation words in Cyrillic (гакуэн, дайгаку), casefolded
+    ru_gen_zero: frozenset[str] = frozenset()  # genitive plurals with no ending (наук, искусств)
+    ru_univ_abbr: re.Pattern | None = None  # ВСГУТУ, ЗабГУ: abbreviations that are universities
     countries: dict[str, str] = field(default_factory=dict)  # any form (folded) → ISO code
     country_en: dict[str, str] = field(default_factory=dict)  # ISO code → English name
     cities: dict[str, tuple[str, str]] = field(default_factory=dict)  # form → (en, ISO)
@@ -174,6 +176,9 @@ def load(words_path: Path | None = None, places_path: Path | None = None) -> Org
         ru_not_org=frozenset(_strings(ru, "not_org_modifiers", "ru", problems)),
         ru_possessives=frozenset(_strings(ru, "possessives", "ru", problems)),
         ru_ja_org=frozenset(x.casefold() for x in _strings(ru, "ja_org_words", "ru", problems)),
+        ru_gen_zero=frozenset(x.casefold() for x in _strings(ru, "genitive_plural_zero", "ru", problems)),
+        ru_univ_abbr=re.compile(r"[А-ЯЁ](?:[а-яё]{1,3}|[А-ЯЁ]{0,5})(?:%s)" % "|".join(
+            sorted(_strings(ru, "university_abbr_endings", "ru", problems), key=len, reverse=True))),
     )
     for t in list(words.ja_legal.values()) + list(words.ru_quoted.values()):
         if t not in TYPES:
