@@ -146,11 +146,11 @@ def _prefix(cues: Cues, c: _Cand, text: str, lo: int) -> None:
     c.ts = c.s
     for _ in range(4):
         before = text[max(lo, c.ts - 30):c.ts]
-        for q in ("approx", "at_least", "at_most"):
-            m = cues.qual_before[q].search(before)
-            if m:
-                c.qualifier = q if c.qualifier == "exact" else c.qualifier
-                break
+        # the longest qualifier wins ("не более" is at_most, not the "более" inside it)
+        found = [(m.start(), q, m) for q in ("approx", "at_least", "at_most") if (m := cues.qual_before[q].search(before))]
+        if found:
+            _, q, m = min(found, key=lambda f: f[0])
+            c.qualifier = q if c.qualifier == "exact" else c.qualifier
         else:
             m = cues.cum_before.search(before)
             if m:
@@ -200,6 +200,9 @@ def _decide(cues: Cues, c: _Cand, text: str, sent: tuple[int, int]) -> None:
     if cues.neg_latin.search(before + text[c.ts:c.te] + after) or cues.neg_latin_clause.search(before) or \
             cues.neg_latin_clause.search(text[c.te:min(se, c.te + 80)]):
         return
+    if cues.population.search(c.unit) and not cues.cue_latin.search(  # около 240 тысяч жителей: a population
+            _CLAUSE_BREAK.split(text[max(ss, c.ts - 60):c.ts])[-1] + " " + _CLAUSE_BREAK.split(text[c.te:se], 1)[0]):
+        return
     if c.clause_cue:
         if cues.cue_latin.search(_CLAUSE_BREAK.split(text[c.te:se], 1)[0]):
             c.keep, c.conf = True, 0.8
@@ -212,6 +215,9 @@ def _decide(cues: Cues, c: _Cand, text: str, sent: tuple[int, int]) -> None:
 def _cumulative(cues: Cues, c: _Cand, text: str, sent: tuple[int, int]) -> None:
     ss, se = sent
     sentence = text[ss:se]
+    if c.total and cues.per_event_figure.search(text[c.te:se]):  # 212 log-ins in total, about 30 per seminar
+        c.cumulative = True
+        return
     if cues.per_event.search(text[ss:c.s]):
         c.cumulative = False
         return

@@ -23,7 +23,8 @@ _REQUIRED = {
     "units": LANGS + ("en_singular",), "strong_units": ("en", "ru"), "cues": LANGS, "cues_before": LANGS, "groups": ("before", "relative"),
     "negative": ("ja_before", "ja_after", "en", "ru", "ja_clause", "latin_clause"), "labels": ("nouns", "link"),
     "comparison": ("ja_between",),
-    "cumulative": ("before", "sentence", "event_count_units", "per_event", "duration_before", "duration_units"), "totals": ("before", "after"),
+    "cumulative": ("before", "sentence", "event_count_units", "per_event", "per_event_figure", "duration_before",
+                   "duration_units"), "population": ("words",), "totals": ("before", "after"),
     "not_attendance_units": LANGS, "tables": ("participants", "name", "date", "end_marks", "total"),
     "events": ("ja", "en", "ru", "generic_ja"), "organisers": ("ja_after", "en_before", "en_verbs", "ru_before"),
     "modes": ("online", "in_person", "hybrid"), "previous": ("words", "comparison"),
@@ -88,6 +89,8 @@ class Cues:
     cum_sentence: re.Pattern
     event_count: re.Pattern
     per_event: re.Pattern
+    per_event_figure: re.Pattern  # "about thirty per seminar": a total beside it sums the events
+    population: re.Pattern  # residents: a population unless a participation word is in the clause
     total_before: re.Pattern
     total_after: re.Pattern
     table_participants: re.Pattern
@@ -220,6 +223,8 @@ def cues() -> Cues:
         event_count=re.compile(r"(?<![0-9０-９.,])[0-9０-９]+\s*" + alt(data["cumulative"]["event_count_units"], False)
                                + r"(?![a-z])", re.I),
         per_event=_compile(data["cumulative"]["per_event"]),
+        per_event_figure=_compile(data["cumulative"]["per_event_figure"]),
+        population=_compile(data["population"]["words"]),
         total_before=re.compile(alt(data["totals"]["before"]) + r"\s*(?:は|で|[:：])?\s*$", re.I),
         total_after=re.compile(r"^\s*" + alt(data["totals"]["after"]) + r"(?!\w)", re.I),
         table_participants=_compile(t["participants"], False),
@@ -231,7 +236,7 @@ def cues() -> Cues:
         duration=re.compile(
             rf"(?:{alt(data['cumulative']['duration_before'])})\s+(?:(?:the\s+)?(?:past|last)\s+|последние\s+)?"
             rf"(?:{numerals.ARABIC}|{numerals.EN_WORDS}|{numerals.RU_WORDS})\s*{alt(data['cumulative']['duration_units'])}"
-            rf"|(?<![0-9０-９])(?:{numerals.ARABIC}|{numerals.KANJI})\s*(?:年間|か年|ヵ年|カ年)(?:で|に|の間に|にわたり)", re.I),
+            rf"|(?<![0-9０-９])(?:{numerals.ARABIC}|{numerals.KANJI})\s*(?:年間|か年|ヵ年|カ年)(?:で|に|の間に|にわたり|[^。、]{{0,8}}?を通(?:じ|し))", re.I),
         not_person_unit=re.compile(r"^\s*" + alt(data["not_attendance_units"]["ja"]
                                                  + data["not_attendance_units"]["en"]
                                                  + data["not_attendance_units"]["ru"], False), re.I),
