@@ -675,9 +675,51 @@ NEAR_THE_DOCUMENTS_DATE = [  # a year-less day within a month of the document's 
 ]
 
 
+# Held-out set 4 phenomena, on new variants (not the held-out strings)
+ACADEMIC_SEASON_TERM = [
+    ("Olga Petrova (Tokyo, 2018/19) now teaches in Kazan.", ["2018/2019"]),
+    ("He studied in Osaka in 2009/2010 and stayed on.", ["2009/2010"]),
+    ("Students of AY2019-20 and AY 2021/22 took part.", ["2019/2020", "2021/2022"]),
+    ("Ivan Orlov (Keio, autumn term 2017) joined Gazprom.", ["2017"]),
+    ("She came for the Fall Semester of 2015.", ["2015"]),
+    ("Студентка (МГУ, 2016/17) работает в Токио.", ["2016/2017"]),
+    ("2019/2020年に留学した。", ["2019/2020"]),
+    ("No. 2019/20 of the bulletin", []),
+    ("2020/12に更新", []),  # Japanese year/month, not an academic year
+]
+
+
+MONTH_RANGES_WITH_PARTS = [
+    ("Applications are open from late March to early May 2025.", ["2025-03/2025-05"]),
+    ("The survey ran from September to the end of November 2022.", ["2022-09/2022-11"]),
+    ("Экспедиция прошла с начала июля до конца августа 2021 года.", ["2021-07/2021-08"]),
+    ("Приём заявок с марта по середину апреля 2023 года.", ["2023-03/2023-04"]),
+    ("2022年7月上旬から9月下旬まで実施した。", ["2022-07/2022-09"]),
+]
+
+
+RELATIVE_RANGES = [
+    ("令和3年度に計画した。同年10月から翌年3月にかけて実施した。", ["FY2021", "2021-10/2022-03"]),
+    ("2018年4月に開始し、同年12月から翌年1月まで派遣した。", ["2018-04", "2018-12/2019-01"]),
+]
+
+
+WEEKDAY_YEARS = [
+    # the weekday rules out the year of the same month named earlier; another year of the document fits
+    ("Sent on 2 May 2024.\n\nThe 2022 workshop ran in March 2022.\n\nPapers are due by Monday 18 March.",
+     ["2024-05-02", "2022-03", "2024-03-18"]),
+    ("Москва, 3 мая 2024 г.\n\nВ марте 2022 года был семинар.\n\nДоклады ждём в понедельник, 18 марта.",
+     ["2024-05-03", "2022-03", "2024-03-18"]),
+    # the weekday written before the day (Russian), the only year after it
+    ("В субботу, 14 сентября, прошёл концерт.\n\nВ сентябре 2018 года был первый.\n\nГазета, 17.09.2019",
+     ["2019-09-14", "2018-09", "2019-09-17"]),
+]
+
+
 # listed years share one year word; Russian fiscal years and capitals; a day near the document's date
 @pytest.mark.parametrize("text,expected", LISTED_YEARS + LISTED_YEARS_NOT + RUSSIAN_FISCAL_AND_CAPITALS
-                         + NEAR_THE_DOCUMENTS_DATE)
+                         + NEAR_THE_DOCUMENTS_DATE + ACADEMIC_SEASON_TERM + MONTH_RANGES_WITH_PARTS
+                         + RELATIVE_RANGES + WEEKDAY_YEARS)
 def test_values_in_context(text, expected):
     assert values(text) == expected
 

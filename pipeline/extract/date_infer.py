@@ -395,16 +395,21 @@ def _latest_same_month(points: list[Point], month: int | None) -> int:
     return max(same) if same else year_for(points[0], month)
 
 
-def weekday_year(ok, cands: list[tuple[int, str]]) -> tuple[int, str, bool]:
+def weekday_year(ok, cands: list[tuple[int, str]], others: tuple[int, ...] = ()) -> tuple[int, str, bool]:
     """The first candidate year for which `ok(year)` (the written weekday holds): (year, source,
-    matched). Tries the candidates, then the first one -1 and +1, then a background date
-    (a founding year that happens to fit); else the first, unmatched."""
+    matched). Tries the candidates, then the first one -1 and +1, then `others` (the years of
+    the document's other explicit dates, nearest first: `Friday 10 November` after a mention of
+    November 2021 in a message dated 2023), then a background date (a founding year that happens
+    to fit); else the first, unmatched."""
     for y, src in cands:
         if src != "background_date" and ok(y):
             return y, src, True
     y0, src0 = cands[0]
     for y in (y0 - 1, y0 + 1):
         if src0 != "background_date" and ok(y):
+            return y, "weekday", True
+    for y in others:
+        if ok(y):
             return y, "weekday", True
     for y, src in cands:
         if src == "background_date" and ok(y):

@@ -205,7 +205,7 @@ def _en_pattern(lex: Lexicon) -> str:
          rf"(?:{dconn_and.format(g='_b')}(?P<d2_b>\d{{1,2}}){ordinal}(?![\d:%]))?(?:,?\s*(?P<y_b>{year}))?"),
         # November–December 2021 · from May to July 2019
         (rf"(?P<m_e>{mon})\.?\s*(?:-|–|—|‐|\s(?:to|until|through|(?P<and_e>{_alt(en['between_and'])}))\s)"
-         rf"\s*(?P<m2_e>{mon})(?:\.?,?\s+(?:of\s+)?(?P<y_e>{year}))?"),
+         rf"\s*(?:(?i:{_alt(en['range_month_parts'])})(?:-|\s+))?(?P<m2_e>{mon})(?:\.?,?\s+(?:of\s+)?(?P<y_e>{year}))?"),
         # June 2019 · December of 2019
         rf"(?P<m_c>{mon})\.?,?\s+(?:of\s+)?(?P<y_c>{year})",
         # FY2020 · fiscal year 2019 · FY2018-2020
@@ -226,7 +226,7 @@ def _en_lookback(lex: Lexicon) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     start = r"(?<![A-Za-z])"
     return (re.compile(rf"{start}(?:(?P<cue>{both(en['year_cues'])}|[Bb]etween)\s+(?:the\s+year\s+)?"
                        rf"|(?:{both(['mid', 'early', 'late'])})-)$"),
-            re.compile(rf"{start}(?:{both(en['seasons'])})\s+(?:of\s+)?$"),
+            re.compile(rf"{start}(?:{both(en['seasons'])})\s+(?:(?i:{_alt(en['term_words'])})\s+)?(?:of\s+)?$"),
             re.compile(rf"{start}(?:{both(en['month_cues'])})\s+(?:(?:early|late|mid)-?\s*)?$"))
 
 
@@ -241,16 +241,16 @@ def _ru_pattern(lex: Lexicon) -> str:
     fy_words = rf"(?i:\s*(?:{_alt(ru['fiscal_year_words'])})(?![а-яё]))"
     year = _YEAR
     dconn = r"\s*(?:-|–|—|‐|по|до)\s*"
-    initials = "".join(sorted({f[0] for forms in ru["months"] for f in forms}))
+    initials = "".join(sorted({f[0] for forms in ru["months"] + ru["weekdays"] for f in forms}))
     # a digit, or a month name at the start of a word
     gate = rf"(?:(?=\d)|(?<![A-Za-zА-Яа-яЁё])(?=[{initials}{initials.upper()}]))"
     return gate + "(?:" + "|".join([
         # 22 ноября 2021 г. · с 4 по 6 июня · 19 июня (вт)
-        (rf"(?<![\d:/])(?<!\d[.,])(?P<rd>\d{{1,2}})(?!\d)(?:{dconn}(?P<rd2>\d{{1,2}}))?\s+(?P<rm>{mon})"
+        (rf"(?:(?<![А-Яа-яЁё])(?P<rwd0>{wds}),?\s+)?(?<![\d:/])(?<!\d[.,])(?P<rd>\d{{1,2}})(?!\d)(?:{dconn}(?P<rd2>\d{{1,2}}))?\s+(?P<rm>{mon})"
          rf"(?:\.?\s+(?P<ry>{year})(?:\s*{ywords})?)?"
          rf"(?:\s*\(\s*(?P<rwd>{wds})\.?\s*\)|,?\s+(?P<rwd2>{wds}))?"),
         # ноябрь–декабрь 2021 · с ноября по декабрь 2021 года
-        (rf"(?P<rm_e>{mon})\.?{dconn}(?P<rm2_e>{mon})(?:\.?\s+(?P<ry_e>{year})(?:\s*{ywords})?)?"),
+        (rf"(?P<rm_e>{mon})\.?{dconn}(?:(?i:{_alt(ru['range_month_parts'])})\s+)?(?P<rm2_e>{mon})(?:\.?\s+(?P<ry_e>{year})(?:\s*{ywords})?)?"),
         # ноябрь 2021 года · в ноябре 2021 г. · в январе (a cue before it, checked by the reader)
         rf"(?P<rm_b>{mon})(?:\.?\s+(?P<ry_b>{year})(?:\s*{ywords})?|(?!\.?\s*\d))",
         # в 2021 году · с 1983 года · 1982–83 гг. · летом 2019 (season checked by the reader)

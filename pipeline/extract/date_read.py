@@ -267,7 +267,9 @@ def read_ru(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
                 return None
             b = Point(a.year, a.month, d2)
         wd = g["rwd"] or g["rwd2"]
-        if wd:
+        if g["rwd0"]:  # в пятницу, 21 июня: the weekday names the first day
+            a.weekday = lex.ru_weekdays[g["rwd0"].lower()]
+        elif wd:
             (b or a).weekday = lex.ru_weekdays[wd.lower()]
         return _atom(s, e, a, b, "ru_dmy", confidence=1.0 if a.year else 0.9)
     if g["rm_e"]:  # ноябрь–декабрь 2021
@@ -331,7 +333,11 @@ def read_num(m: re.Match, lex: Lexicon, lang: str | None) -> Atom | None:
         y2 = _second_year(lex, y, g["ay2"]) if y is not None else None
         pats = patterns()
         after = pats.academic_after.match(m.string, e)
-        if y2 != (y or 0) + 1 or not (after or pats.academic_before.search(m.string, max(0, s - 25), s)):
+        # a slash between consecutive years is an academic year even without the word
+        # (Kenta Ishii, 2011/12), except 2020/12 in Japanese, which may be a year/month
+        slashed = ("/" in m.group() and (lang != "ja" or len(g["ay2"]) == 4)
+                   and not any(i.end() > s for i in pats.issue.finditer(m.string, max(0, s - 12), e)))  # No. 2019/20
+        if y2 != (y or 0) + 1 or not (after or slashed or pats.academic_before.search(m.string, max(0, s - 25), s)):
             return None
         return _atom(s, after.end() if after else e, Point(y), Point(y2), "academic_year")
     elif g["mdm"]:

@@ -71,7 +71,8 @@ def _join(left: Atom, right: Atom) -> Atom | None:
         return None
     a = Point(**{f: getattr(left.a, f) for f in Point.__slots__})
     b = Point(**{f: getattr(right.a, f) for f in Point.__slots__})
-    if a.rel_year is not None or b.rel_year is not None:
+    both_rel = a.rel_year is not None and b.rel_year is not None and b.rel_year > a.rel_year
+    if (a.rel_year is not None or b.rel_year is not None) and not both_rel:  # 同年11月から翌年2月 joins
         if not (b.year is None and b.rel_year is None):
             return None
     if (a.month is None) != (b.month is None) and a.month is not None:
@@ -85,7 +86,7 @@ def _join(left: Atom, right: Atom) -> Atom | None:
     elif a.year is None and a.rel_year is None and b.year is not None:
         a.year = b.year if (a.month or 1, a.day or 1) <= (b.month or 12, b.day or 31) else b.year - 1
         a.fiscal = b.fiscal
-    if a.year is None and (a.month, a.day or 0) >= (b.month, b.day or 0):
+    if a.year is None and not both_rel and (a.month, a.day or 0) >= (b.month, b.day or 0):
         return None  # 12月28日～1月5日 with no year: leave as two dates
     if a.year is not None and _order_key(a) >= _order_key(b):
         return None

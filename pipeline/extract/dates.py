@@ -126,7 +126,12 @@ def _resolve_relative(f: Found, previous: list[Found]) -> bool:
             a.month = (month - 1) % 12 + 1
         a.rel_year = a.rel_month = None
         f.a = a
-        f.b = _range_end(a, t.b) if t.b is not None else None
+        b = t.b
+        if b is not None and b.rel_year is not None:  # 同年11月から翌年2月: the end's own offset
+            b = _copy(b)
+            b.year = a.year - (t.a.rel_year or 0) + b.rel_year
+            b.rel_year = None
+        f.b = _range_end(a, b) if b is not None else None
         f.inferred_from, f.confidence = "previous_date", 0.9
         return True
     return False
@@ -152,6 +157,16 @@ def _weekday_ok(t: Atom, wd: Point, year: int) -> bool:
         return dt.date(p.year, p.month, p.day).weekday() == wd.weekday
     except ValueError:
         return False
+
+
+def _document_years(found: list[Found], i: int) -> tuple[int, ...]:
+    """The years of the explicit, non-background dates around found[i]: those of its month
+    first (`в пятницу, 21 июня` … an issue line `25.06.2024`), then the others, nearest first."""
+    month = found[i].atom.a.month
+    near = sorted((g.a.month != month, abs(j - i), g.a.year) for j, g in enumerate(found)
+                  if g.explicit and g.a is not None and g.a.year is not None
+                  and not g.atom.weak and not g.atom.historical)
+    return tuple(dict.fromkeys(y for _, _, y in near))
 
 
 def _weekday_point(f: Found) -> Point | None:
@@ -192,12 +207,14 @@ def extract(doc: Document, config: Config) -> None:
         cands = resolver.candidates(f, month)
         wd = _weekday_point(f)
         if wd is not None and cands:
-            year, src, matched = weekday_year(lambda y: _weekday_ok(t, wd, y), cands)
+            year, src, matched = weekday_year(lambda y: _weekday_ok(t, wd, y), cands, _document_years(found, i))
             if not matched:
                 doc.warnings.append(
                     f"dates: {doc.text[t.start:t.end]!r} at {t.start}: no candidate year puts this "
                     f"date on its weekday; used {year} ({src})")
             conf = _CONFIDENCE.get(src, 0.8) if matched else 0.5
+        elif wd is not None and (fits := [y for y in _document_years(found, i) if _weekday_ok(t, wd, y)]):
+            year, src, conf = fits[0], "weekday", _CONFIDENCE["weekday"]  # no other candidate
         elif cands:
             year, src = cands[0]
             conf = _CONFIDENCE.get(src, 0.8)
