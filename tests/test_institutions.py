@@ -552,3 +552,27 @@ def test_russian_school_with_zero_ending_genitive_and_owner(make_doc, text, surf
 ])
 def test_russian_research_funds_known(make_doc, text, surface, oid):
     assert (surface, oid) in {(m.text, m.id) for m in run(make_doc, text)}
+
+
+# (text, surface, id): a Japanese company's legal form after its name stays in the name;
+# a branch name with a middle dot; new gazetteer agencies in each language
+LEGAL_AND_GAZETTEER = [
+    ("協賛は三菱商事株式会社です。", "三菱商事株式会社", "mitsubishi-corporation"),
+    ("住友商事株式会社の社員が講演した。", "住友商事株式会社", "sumitomo-corporation"),
+    ("ロシア科学アカデミー・極東支部の研究者が来日した。", "ロシア科学アカデミー・極東支部", "feb-ras"),
+    ("ロシア科学アカデミー・ウラル支部と協定を結んだ。", "ロシア科学アカデミー・ウラル支部", "ub-ras"),
+    ("海洋研究開発機構の船で観測した。", "海洋研究開発機構", "jamstec"),
+    ("Data came from JAMSTEC buoys.", "JAMSTEC", "jamstec"),
+    ("Данные предоставил Росгидромет.", "Росгидромет", "roshydromet"),
+    ("Staff of Roshydromet attended.", "Roshydromet", "roshydromet"),
+    ("Спонсор — «Мицубиси Корпорейшн».", "Мицубиси Корпорейшн", "mitsubishi-corporation"),
+    ("極地研究所の観測隊が出発した。", "極地研究所", "national-institute-of-polar-research"),
+    ("Сотрудники Института мерзлотоведения имени П.И. Мельникова встретили нас.",
+     "Института мерзлотоведения имени П.И. Мельникова", "melnikov-permafrost-institute"),
+]
+
+
+@pytest.mark.parametrize("text, surface, oid", LEGAL_AND_GAZETTEER)
+def test_legal_form_kept_and_new_gazetteer_names(make_doc, text, surface, oid):
+    ms = run(make_doc, text)
+    assert [(m.text, m.id) for m in ms if m.id == oid] == [(surface, oid)]

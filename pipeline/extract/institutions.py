@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..config import Config
 from ..errors import StageError
@@ -37,7 +38,7 @@ def extract(doc: Document, config: Config) -> None:
     g, w = gazetteer.default(), orgwords.default()
     text = doc.text
     lang = doc.language.get("primary")
-    gaz = [f for f in g.find(text, gazetteer.words(text)) if _aligned(doc, f)]
+    gaz = [_with_legal_form(text, f, w) for f in g.find(text, gazetteer.words(text)) if _aligned(doc, f)]
     found = list(gaz)
     if cfg.discover:
         for b in doc.blocks:
@@ -85,6 +86,15 @@ def _aligned(doc: Document, f: Found) -> bool:
     starts = {t.start for t in b.tokens}
     ends = {t.end for t in b.tokens}
     return f.start in starts and (f.end in ends or f.end >= b.end)
+
+
+def _with_legal_form(text: str, f: Found, w: orgwords.OrgWords) -> Found:
+    """三井物産|株式会社: a company's legal form written right after its name belongs to the name."""
+    if f.lang != "ja" or f.type != "company":
+        return f
+    form = next((x for x in sorted(w.ja_legal, key=len, reverse=True)
+                 if w.ja_legal[x] == "company" and text.startswith(x, f.end)), None)
+    return replace(f, end=f.end + len(form)) if form else f
 
 
 def _resolve(found: list[Found]) -> list[Found]:
