@@ -90,6 +90,8 @@ def _candidates(cues: Cues, text: str) -> list[_Cand]:
             c = _Cand(m.start(), m.end(), v, lang, unit, strong, f"{lang}.count")
             if m.groupdict().get("plus"):
                 c.qualifier = "at_least"
+            elif m.groupdict().get("approx"):  # "40 or so followed the sessions"
+                c.qualifier = "approx"
             found.append(c)
     found.extend(_shared_parts(cues, text, found))
     for m in cues.labelled.finditer(text):
@@ -180,6 +182,8 @@ def _suffix(cues: Cues, c: _Cand, text: str, hi: int) -> None:
 def _decide(cues: Cues, c: _Cand, text: str, sent: tuple[int, int]) -> None:
     ss, se = sent
     if c.lang == "ja":
+        if c.value == 1 and text[max(ss, c.ts - 1):c.ts] == "の":  # 審査員の一人: one of a group
+            return
         if cues.neg_ja_before.search(text[max(ss, c.ts - 8):c.ts]) or cues.neg_ja_after.match(text[c.te:se]):
             return
         clause = _JA_CLAUSE_END.split(text[c.te:min(se, c.te + 40)], 1)[0]

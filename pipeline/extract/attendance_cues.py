@@ -163,7 +163,7 @@ def _count_patterns(data: dict) -> dict:
             rf"\s*(?P<mult>万|千)?\s*(?P<unit>{alt(u['ja'], False)})(?![義称簿誉刺古]|ひとり|一人)"),
         "en": re.compile(
             rf"(?=[0-9０-９A-Za-z])(?<![\d.,+-])(?<![A-Za-z](?<!than)(?<!over))(?P<num>{numerals.ARABIC}|(?i:{numerals.EN_WORDS}))(?P<plus>\+)?{en_mult}?"
-            rf"(?P<mid>{en_mid}{{0,3}})\s+(?P<unit>(?i:{alt(u['en'])}))"),
+            rf"(?P<approx>\s+or\s+so(?=\s))?(?P<mid>{en_mid}{{0,3}})\s+(?P<unit>(?i:{alt(u['en'])}))"),
         "ru": re.compile(
             rf"(?=[0-9０-９А-Яа-яЁё])(?<![\w.,+-])(?P<num>{numerals.ARABIC}|(?i:{numerals.RU_WORDS}))(?P<plus>\+)?{ru_mult}?"
             rf"(?P<mid>(?:\s+(?i:[а-яё-]+(?:ых|их|ого|его))){{0,2}})\s+(?P<unit>(?i:{alt(u['ru'])}))"),
@@ -188,7 +188,7 @@ def cues() -> Cues:
         after = [w for lang in LANGS for w in q[lang][f"{qual}_after"]]
         qual_before[qual] = re.compile(alt(before) + r"\s*$", re.I)
         qual_after[qual] = re.compile(r"^\s*" + alt(after, bounded=False) + r"(?![a-zа-яё])", re.I)
-    num = rf"(?P<num>{numerals.ARABIC}|(?i:{numerals.EN_WORDS}))"
+    num = rf"(?P<num>{numerals.ARABIC}|(?i:{numerals.EN_WORDS})|(?i:{numerals.RU_WORDS}))"
     label_words = ["参加者数", "参加人数", "参加者", "出席者数", "出席者", "来場者数", "来場者", "参加数"]
     latin_labels = data["cues_before"]["en"] + data["cues_before"]["ru"]
     qual_words = [w for lang in LANGS for qual in QUALS for w in q[lang][f"{qual}_before"]]
