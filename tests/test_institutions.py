@@ -576,3 +576,12 @@ LEGAL_AND_GAZETTEER = [
 def test_legal_form_kept_and_new_gazetteer_names(make_doc, text, surface, oid):
     ms = run(make_doc, text)
     assert [(m.text, m.id) for m in ms if m.id == oid] == [(surface, oid)]
+
+
+@pytest.mark.parametrize("text, first", [
+    ("Выступили сотрудники Университета Васэда и Московского государственного университета.", "Университета Васэда"),
+    ("Гости из Университета Сока и Японского фонда приехали.", "Университета Сока"),
+    ("Доклад сделал В.В. Петров (ИМЭМО имени Е.М. Примакова РАН).", "ИМЭМО имени Е.М. Примакова РАН"),
+])
+def test_russian_name_stops_before_a_new_capitalised_phrase(make_doc, text, first):
+    assert texts(run(make_doc, text))[0] == first

@@ -154,6 +154,8 @@ def discover(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: str | 
                 break
             if low == "и" and k + 1 < n:
                 nx = toks[k + 1].text
+                if not heading and _cap(toks[k - 1]) and nx[:1].isupper() and _RU_ADJ.search(nx.casefold()):
+                    break  # Университета Кэйо и Московского …: a capitalised adjective after a name starts another
                 if _CYR.match(nx) and (place_en_ru(w, nx) or nx.casefold() in w.ru_gen_zero or
                                        _RU_GEN.search(nx.casefold()) and not _NOM_ADJ.search(nx.casefold())):
                     k += 1
