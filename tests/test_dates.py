@@ -778,3 +778,14 @@ GLOSSED_RELATIVE_WITH_A_MONTH = [  # 同年（令和元年）12月: the gloss, n
 @pytest.mark.parametrize("text,expected", GLOSSED_RELATIVE_WITH_A_MONTH)
 def test_glossed_relative_date_reads_its_gloss(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize("text", ["令和1年同月十日", "2020年同月5日に開催", "In 2019, on the same month's 10th"])
+def test_regression_same_month_after_a_bare_year_is_left_out_not_a_crash(make_doc, text):
+    doc = make_doc(text)
+    from pipeline.config import Config
+    from pipeline.extract import dates
+
+    dates.extract(doc, Config())
+    assert all(doc.text[m.start:m.end] == m.text for m in doc.dates)
+    assert not any(m.text.endswith("十日") or m.text.endswith("5日") for m in doc.dates if "同月" in m.text)

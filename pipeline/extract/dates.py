@@ -226,7 +226,13 @@ def extract(doc: Document, config: Config) -> None:
         f.b = _range_end(f.a, t.b) if t.b is not None else None
         f.inferred_from = src
         f.confidence = min(conf, t.confidence)
-    doc.dates = [_mention(doc, f) for f in found if f.a is not None and f.atom.relative is None]
+    doc.dates = [_mention(doc, f) for f in found if f.a is not None and f.atom.relative is None
+                 and _complete(f.a) and (f.b is None or _complete(f.b))]
+
+
+def _complete(p) -> bool:
+    """A point that makes a date: a day needs its month (`同月十日` after a bare year has none)."""
+    return p.year is not None and (p.day is None or p.month is not None)
 
 
 def _mention(doc: Document, f: Found) -> DateMention:
