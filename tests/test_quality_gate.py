@@ -26,6 +26,8 @@ SETS = {  # name -> (input folder, gold folder)
     "heldout": (REPO / "tests" / "fixtures" / "heldout" / "docs", REPO / "tests" / "fixtures" / "heldout" / "gold"),
     "heldout2": (REPO / "tests" / "fixtures" / "heldout2" / "docs", REPO / "tests" / "fixtures" / "heldout2" / "gold"),
     "heldout3": (REPO / "tests" / "fixtures" / "heldout3" / "docs", REPO / "tests" / "fixtures" / "heldout3" / "gold"),
+    "heldout4": (REPO / "tests" / "fixtures" / "heldout4" / "docs", REPO / "tests" / "fixtures" / "heldout4" / "gold"),
+    "heldout5": (REPO / "tests" / "fixtures" / "heldout5" / "docs", REPO / "tests" / "fixtures" / "heldout5" / "gold"),
 }
 
 
