@@ -585,3 +585,21 @@ def test_legal_form_kept_and_new_gazetteer_names(make_doc, text, surface, oid):
 ])
 def test_russian_name_stops_before_a_new_capitalised_phrase(make_doc, text, first):
     assert texts(run(make_doc, text))[0] == first
+
+
+# katakana companies with 社, and Japanese names wrapped by a single line break (the text keeps it)
+@pytest.mark.parametrize("text, expected", [
+    ("現地企業ガスプロム社の協力を得た。", ["ガスプロム社"]),
+    ("ロスネ\nフチ社が協賛した。", ["ロスネ\nフチ社"]),
+    ("トヨタ・モビリティ社が協賛した。", ["トヨタ・モビリティ社"]),
+    ("昨年、新潟国際\n情報大学の教員が来訪した。", ["新潟国際\n情報大学"]),
+    ("弘前大学人文社会\n科学部の教員が来訪した。", ["弘前大学", "人文社会\n科学部"]),
+    ("北海道大学\n新潟大学", ["北海道大学", "新潟大学"]),
+])
+def test_ja_katakana_company_and_wrapped_names(make_doc, text, expected):
+    assert texts(run(make_doc, text)) == expected
+
+
+@pytest.mark.parametrize("text", ["ロスネフチ社長が来日した。", "各社の社員が参加した。", "メモ社会の課題"])
+def test_ja_sha_not_a_company(make_doc, text):
+    assert texts(run(make_doc, text)) == []

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Token
+from . import orgforms_ja
 from .gazetteer import Found, Gazetteer, trie_regex
 from .orgtokens import academy
 from .orgwords import Head, OrgWords, place_en
@@ -24,7 +25,6 @@ _NOMINAL = ("名詞", "接頭辞", "接尾辞", "形状詞")
 _DOT = "・･"
 _KATA = re.compile(r"[\u30a0-\u30ff]+")
 _MARKS = ("㈱", "（株）", "㈲", "（有）")  # company legal forms written as one symbol
-_QUOTED = re.compile(r"[「『]([^」』\n]{2,40})[」』]")
 
 
 @dataclass
@@ -79,15 +79,16 @@ def _units(tokens: list[Token], gaz: list[Found]) -> list[Unit]:
     return out
 
 
-def _compounds(units: list[Unit], w: OrgWords) -> list[list[Unit]]:
-    """Maximal runs of adjacent nominal units; stop words and non-nominals end a run."""
+def _compounds(units: list[Unit], w: OrgWords, text: str = "") -> list[list[Unit]]:
+    """Maximal runs of adjacent nominal units; stop words and non-nominals end a run. A single
+    line break inside a word or before its head word (新潟国際\n情報大学) does not end it."""
     runs: list[list[Unit]] = []
     cur: list[Unit] = []
     for u in units:
         nominal = u.gaz is not None or u.pos.startswith(_NOMINAL) or (u.text in _DOT and cur)
         if u.text in w.ja_stop or u.text in w.ja_self:
             nominal = False
-        if nominal and cur and u.start != cur[-1].end:
+        if nominal and cur and u.start != cur[-1].end and not _wrapped(text, cur[-1], u, w):
             runs.append(cur)
             cur = []
         if nominal:
@@ -99,6 +100,12 @@ def _compounds(units: list[Unit], w: OrgWords) -> list[list[Unit]]:
     if cur:
         runs.append(cur)
     return runs
+
+
+def _wrapped(text: str, a: Unit, b: Unit, w: OrgWords) -> bool:
+    """a, a line break, b: one word wrapped, unless a already ends an organisation word."""
+    return text[a.end:b.start] == "\n" and a.gaz is None and not any(
+        a.text.endswith(h) for h in w.ja_heads) and bool(re.match(r"[\u3040-\u30ff\u3400-\u9fff]", text[b.start:b.end]))
 
 
 def _heads(run: list[Unit], w: OrgWords) -> list[tuple[int, int, int, Head | None]]:
@@ -169,12 +176,6 @@ def _head_ends(w: OrgWords) -> frozenset[str]:
 @lru_cache(maxsize=4)
 def _cue_re(w: OrgWords) -> re.Pattern:
     return trie_regex(sorted(set(w.ja_heads) | set(w.ja_fused) | set(w.ja_legal)), re.NOFLAG)
-
-
-@lru_cache(maxsize=4)
-def _legal_re(w: OrgWords) -> re.Pattern:
-    forms = "|".join(sorted((re.escape(f) for f in w.ja_legal), key=len, reverse=True))
-    return re.compile(f"({forms})[ \u3000]?")
 
 
 def _start(run: list[Unit], first_head: int, w: OrgWords, unit_head: bool = False) -> int:
@@ -279,6 +280,8 @@ def discover(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords,
     out: list[Found] = []
     for window in _windows(text, tokens, gaz, w):
         out += _discover(text, window, gaz, w, g, lang)
+    if tokens:
+        out += orgforms_ja.kata_company(text, tokens[0].start, tokens[-1].end, lang)
     return out
 
 
@@ -306,7 +309,7 @@ def _windows(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords) -> l
 def _discover(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords,
               g: Gazetteer, lang: str | None) -> list[Found]:
     out: list[Found] = []
-    for run in _compounds(_units(tokens, gaz), w):
+    for run in _compounds(_units(tokens, gaz), w, text):
         heads = _heads(run, w)
         if not heads:
             continue
@@ -367,7 +370,7 @@ def _discover(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords,
             if not coord:
                 grand, parent = owner if is_sub else None, f
             pending = j + 1
-    out.extend(_legal_quoted(text, tokens, w, lang))
+    out.extend(orgforms_ja.legal_quoted(text, tokens, w, lang))
     return out
 
 
@@ -391,37 +394,3 @@ def _piece(text: str, s: int, end: int, mods: list[Unit], head: Head, parent: Fo
                      en=e.en[0] if e.en else en, role="org", lang=lang)
     return Found(s, end, slug(en), surface, head.type, country, None, "pattern", 0.7, en=en,
                  role=head.role, lang=lang)
-
-
-def _legal_quoted(text: str, tokens: list[Token], w: OrgWords, lang: str | None) -> list[Found]:
-    """社団法人「ロシア語話者家庭の両親と教育者」, 公益財団法人 国際文化フォーラム: a legal form
-    makes what follows an organisation whatever its last word."""
-    out = []
-    if not tokens:
-        return out
-    s0, e0 = tokens[0].start, tokens[-1].end
-    ends = {t.end: t for t in tokens}
-    for m in _legal_re(w).finditer(text, s0, e0):
-        after = m.end()
-        prev = ends.get(m.start())
-        if prev is not None and prev.pos.startswith(("名詞", "接尾辞")) and w.ja_legal[m.group(1)] == "company" and \
-                prev.surface not in w.ja_stop and prev.surface not in w.ja_generic:
-            continue  # 北海道電力株式会社…: the form ends the name before it
-        q = _QUOTED.match(text, after)
-        typ = w.ja_legal[m.group(1)]
-        if q:
-            out.append(Found(q.start(1), q.end(1), slug(romaji(q.group(1))) or "org", q.group(1), typ,
-                             None, None, "pattern", 0.7, en=romaji(q.group(1)), lang=lang))
-            continue
-        # the next compound is the name, whatever its last word (株式会社日立製作所)
-        run = [t for t in tokens if t.start >= after]
-        k = 0
-        while k < len(run) and run[k].pos.startswith(_NOMINAL) and run[k].surface not in w.ja_stop and \
-                (k == 0 or run[k].start == run[k - 1].end):
-            k += 1
-        if k and run[0].start == after and not any(
-                "".join(x.surface for x in run[a:b]) in w.ja_heads for a in range(k) for b in range(a + 1, k + 1)):
-            s, e = run[0].start, run[k - 1].end
-            out.append(Found(s, e, slug(romaji(text[s:e])) or "org", text[s:e], typ, None, None,
-                             "pattern", 0.7, en=romaji(text[s:e]), lang=lang))
-    return out
