@@ -23,9 +23,14 @@ from .romanize import romaji, slug
 _JA_KIND = {"県": "{} Prefectural Government", "府": "{} Prefectural Government",
             "都": "{} Metropolitan Government", "道": "{} Government", "市": "City of {}",
             "町": "Town of {}", "村": "Village of {}"}
-_JA_OFFICE = ("庁", "役所", "役場")
+_JA_OFFICE = ("行政府", "政府", "役所", "役場", "庁")  # written right after: ハバロフスク市行政府, 富山県庁
+_KATA = re.compile(r"[\u30a0-\u30ff]+")  # ハバロフスク市: a foreign city
 _ACTS = "主催|共催|後援|協力|助成|協賛|委託|補助|支援"
-_JA_AFTER = re.compile(rf"(?:と[^。、\n]{{1,20}}?)?(?:の|が)?(?:{_ACTS})|(?:より|から)の?(?:{_ACTS})")
+# 新潟県と新潟市の主催, 富山県、富山県立大学、X株式会社のご協力, 大阪府より助成
+_JA_AFTER = re.compile(rf"(?:[と、・][^。、\n]{{1,20}}?){{0,5}}(?:の|が)?[ご御]?(?:{_ACTS})|(?:より|から)の?[ご御]?(?:{_ACTS})")
+# 新潟市は、…を送りました / 派遣した / 支援した: the government as the subject of an act
+_JA_SUBJECT = re.compile(r"(?:は|が)、?[^。\n]{0,60}?(?:送り|送っ|派遣し|支援し|助成し|締結し|主催し|招待し|招き|招い|"
+                         r"贈り|贈っ|寄贈し|提供し|負担し|協力し|交わし|結び|結ん)")
 _JA_BEFORE = re.compile(rf"(?:{_ACTS})者?(?:は|：|:|\s)*(?:[^。\n、：:]{{1,15}}[、・と])*$")
 
 
@@ -46,15 +51,19 @@ def ja(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords, lang: str 
             kind, end, j = "道", t.end, i + 1  # 北海道
         else:
             continue
-        office = j < n and tokens[j].surface in _JA_OFFICE and tokens[j].start == end
+        word = next((x for x in _JA_OFFICE if text.startswith(x, end)), None)
+        office = word is not None and any(x.end == end + len(word) for x in tokens[j:j + 3])
         if office:
-            end, j = tokens[j].end, j + 1
+            end += len(word)
+            while j < n and tokens[j].end <= end:
+                j += 1
         place = place_en(w, t.surface) or place_en(w, t.surface + kind)
         en = _JA_KIND[kind].format(place[0] if place else _place_romaji(t.surface))
-        f = Found(t.start, end, slug(en), text[t.start:end], "local_government", "JP", None, "pattern", 0.7,
+        country = place[1] if place and place[1] else "JP" if kind != "市" or not _KATA.fullmatch(t.surface) else None
+        f = Found(t.start, end, slug(en), text[t.start:end], "local_government", country, None, "pattern", 0.7,
                   en=en, role="org", lang=lang)
         div = _division(text, tokens, j, end, f, w, lang)
-        if office or div is not None or _JA_AFTER.match(text, end) or \
+        if office or div is not None or _JA_AFTER.match(text, end) or _JA_SUBJECT.match(text, end) or \
                 _JA_BEFORE.search(text, max(0, t.start - 40), t.start):
             out.append(f)
             if div is not None:
@@ -93,21 +102,34 @@ def _division(text: str, tokens: list[Token], j: int, end: int, f: Found, w: Org
                  0.65, en=en, role="unit", lang=lang)
 
 
-_EN_PLACE = re.compile(r"\b(City|Town|Village|Prefecture|Municipality) of ((?:[A-Z][a-z’'-]+ ?){1,3})(?<! )")
+_EN_PLACE = re.compile(r"\b(City|Town|Village|Prefecture|Municipality) of ((?:[A-Z][a-z’'-]+ ?){1,3})(?<! )"
+                       r"|\b(?!(?:The|This|Our|A|An) )((?:[A-Z][a-z’'-]+ ){1,2})(City|Town|Village|Prefecture|Oblast|Krai)\b")
 _EN_BEFORE = re.compile(r"(?:supported|sponsored|organi[sz]ed|co-organi[sz]ed|hosted|funded|backed|assisted|"
                         r"invited|commissioned|subsidi[sz]ed)\s+by\s+(?:[^.;]{0,60}?(?:,|\band)\s+)?(?:the\s+)?$")
-_EN_AFTER = re.compile(r"\s*(?:,\s*)?(?:and\s+[^.;]{0,60}?\s+)?(?:supported|sponsored|organi[sz]ed|co-organi[sz]ed|"
-                       r"hosted|funded|signed|sent|invited|awarded|granted)\b|[’']s\s+(?:[A-Z][a-z]+\s+){0,4}"
+_EN_AFTER = re.compile(r"\s*(?:,\s*)?(?:and\s+[^.;]{0,60}?\s+)?(?:also\s+)?(?:supported|sponsored|organi[sz]ed|"
+                       r"co-organi[sz]ed|hosted|funded|financed|signed|sent|invited|awarded|granted|covered|paid|"
+                       r"provided|donated|contributed|offered|subsidi[sz]ed|dispatched)\b|[’']s\s+(?:[A-Z][a-z]+\s+){0,4}"
                        r"(?:Division|Department|Office|Section|Bureau)\b")
+_RU_NAME = re.compile(r"(?:[Гг]ород|[Гг]\.)\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?")
+_RU_CITY = re.compile(rf"(?<![А-Яа-яЁё])(?:{_RU_NAME.pattern})\s+(?:(?:также|впервые)\s+)?"
+                      r"(?:выделил|предоставил|профинансировал|оплатил|поддержал|пригласил|направил|организовал|"
+                      r"подписал|передал|подарил)(?![а-яё])")
 
 
 def en(text: str, start: int, end: int, lang: str | None) -> list[Found]:
-    """"supported by the City of Niigata", "the Town of Niseko hosted": acting English ones."""
+    """"supported by the City of Niigata", "the Town of Niseko hosted", "Maizuru City covered",
+    "город Хабаровск выделил": acting English and Russian ones (a bare place otherwise)."""
     out = []
     for m in _EN_PLACE.finditer(text, start, end):
         s = m.start()
         if _EN_BEFORE.search(text, max(start, s - 90), s) or _EN_AFTER.match(text, m.end()):
             name = m.group().rstrip()
-            out.append(Found(s, s + len(name), slug(name), name, "local_government", None, None, "pattern", 0.65,
-                             en=name, role="org", lang=lang))
+            en_ = name if m.group(1) else f"{m.group(4)} of {m.group(3).strip()}" if m.group(4) in (
+                "City", "Town", "Village") else name
+            out.append(Found(s, s + len(name), slug(en_), name, "local_government", None, None, "pattern", 0.65,
+                             en=en_, role="org", lang=lang))
+    for m in _RU_CITY.finditer(text, start, end):
+        words = _RU_NAME.match(m.group()).group()
+        out.append(Found(m.start(), m.start() + len(words), slug(words), words, "local_government", "RU", None,
+                         "pattern", 0.6, en=words, role="org", lang=lang))
     return out
