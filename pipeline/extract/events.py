@@ -129,20 +129,47 @@ def _title_names(doc: Document, names: list[_Placed]) -> list[_Placed]:
 
 
 def _resolve(n: _Placed, idx: _Index) -> _Placed | None:
-    """The specific name a generic reference points back to (same noun first)."""
-    first = None
+    """The specific name a generic reference points back to: with an event noun (the forum,
+    лекции, 講演会), the last one named with the same noun; without one (本会議, this event), the
+    last one named."""
     for m in idx.names_before(n.start):
-        if m.generic:
-            continue
-        if m.noun.endswith(n.noun) or n.noun.endswith(m.noun):
-            return m
-        first = first or m
         if n.start - m.start > _WINDOW:
             break
-    return first
+        if m.generic:
+            continue
+        if not n.noun or m.noun.endswith(n.noun) or n.noun.endswith(m.noun):
+            return m
+    return None
 
 
-def _pick_name(f: AttendanceMention, idx: _Index, title) -> _Placed | None:
+_EN_LEFT = re.compile(r"(?:^|(?<=[.!?;:]\s)|\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Oo]ne|[Ee]ach)\s+)"
+                      r"((?:[a-z][a-z-]+\s+){1,3})$")
+_EN_RIGHT = re.compile(r"(?:\s+(?:at|in|of|on|for|by|with|about)\s+(?:the\s+)?"
+                       r"(?:[A-Z0-9][\w.&'’-]*)(?:\s+(?:of|and|for|the|&|[A-Z0-9][\w.&'’-]*))*)")
+_EN_NOT_ADJ = re.compile(r"\b(?:was|were|is|are|be|been|has|have|had|attended|joined|held|hosted|in|at|on|"
+                         r"of|for|to|and|or|with|by|from|after|before|during)\b")
+
+
+def _as_written(text: str, n: _Placed) -> _Placed:
+    """A generic event noun in a figure's own sentence named as written: with the words that
+    describe it (A public lecture at the ISU Scientific Library -> public lecture at the ISU
+    Scientific Library); a lone noun stays as it is (講演会, лекции)."""
+    start, end = n.start, n.end
+    if re.match(r"[A-Za-z]", n.text):
+        left = _EN_LEFT.search(text, max(n.sent[0], start - 60), start)
+        if left and not _EN_NOT_ADJ.search(left.group(1)):
+            start = left.start(1)
+        right = _EN_RIGHT.match(text, end, n.sent[1])
+        if right:
+            end = right.end()
+            while text[end - 1] in ".,;:":
+                end -= 1
+            if re.search(r"\s(?:of|and|for|the|&)$", text[start:end]):
+                end = start + len(text[start:end].rsplit(" ", 1)[0])
+    return _Placed(start, end, text[start:end], n.noun, False, n.sent, n.stream, n.held)
+
+
+def _pick_name(text: str, f: AttendanceMention, idx: _Index, title) -> _Placed | None:
     sent = idx.sentence(f.start)
     if sent is None:
         return None
@@ -150,11 +177,18 @@ def _pick_name(f: AttendanceMention, idx: _Index, title) -> _Placed | None:
     specific = [n for n in here if not n.generic]
     if specific:
         return min(specific, key=lambda n: (abs(n.start - f.start), n.start > f.start))
-    for n in here:
-        if n.noun:
-            r = _resolve(n, idx)
-            if r is not None:
-                return r
+    for n in here:  # a reference back (the forum, 本会議) or an event of its own (a public lecture)
+        r = _resolve(n, idx)
+        if r is not None:
+            return r
+        if n.noun and not f.cumulative:  # (Суммарно семинары посетили 200: a total over several)
+            own = _as_written(text, n)
+            # a lone noun (форум, 講演会) names an event only against another one named before
+            if own.end - own.start > n.end - n.start or next(
+                    (m for m in idx.names_before(n.start) if not m.generic and n.start - m.start <= _WINDOW), None):
+                return own
+    if f.cumulative:
+        return None  # a total over years (exchanged 40 students since 2015) is no single event's
     # no name in the sentence: the one the paragraph says was held, the paragraph's last, the title's
     last = None
     for n in idx.names_before(f.start):
@@ -224,7 +258,7 @@ def _own_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
 
 
 def _text_ref(doc: Document, f: AttendanceMention, idx: _Index, title) -> _Placed | None:
-    name = _pick_name(f, idx, title)
+    name = _pick_name(doc.text, f, idx, title)
     sent = idx.sentence(f.start)
     text = doc.text
     inside = idx.dates_in(sent[0], sent[1]) if sent else []
@@ -236,7 +270,7 @@ def _text_ref(doc: Document, f: AttendanceMention, idx: _Index, title) -> _Place
         date = topic[-1] if topic else None
     if name is not None and (date is None or not (sent[0] <= name.start < sent[1])):
         # the event named elsewhere: its own date wins when it is more precise (当日は… / 2018-02-09)
-        named = _best_in(_own_dates(text, idx.dates_in(name.sent[0], name.sent[1])), name.start)
+        named = _named_date(text, name, idx)
         if named is not None and (date is None or _RANK.get(named.kind, 5) < _RANK.get(date.kind, 5)):
             date = named
     if date is None and sent is not None:
@@ -245,6 +279,25 @@ def _text_ref(doc: Document, f: AttendanceMention, idx: _Index, title) -> _Place
     f.event = EventRef(name=_clean(name.text) if name else None, date=date.value if date else None,
                        date_start=date.start if date else None)
     return name
+
+
+def _named_date(text: str, name: _Placed, idx: _Index) -> DateMention | None:
+    """The date of the sentence naming the event, else of the first sentence that names it
+    again with a date (a title's name takes the date of the sentence introducing the event)."""
+    own = _best_in(_own_dates(text, idx.dates_in(name.sent[0], name.sent[1])), name.start)
+    if own is not None:
+        return own
+    key = _fold(name.text)
+    for m in idx.names:
+        if not m.generic and m.sent != name.sent and _fold(m.text) == key:
+            d = _best_in(_own_dates(text, idx.dates_in(m.sent[0], m.sent[1])), m.start)
+            if d is not None:
+                return d
+    return None
+
+
+def _fold(name: str) -> str:
+    return re.sub(r"\s+|[「」『』“”\"'‘’«»]", "", unicodedata.normalize("NFKC", _clean(name))).casefold()
 
 
 def _clean(name: str) -> str:
@@ -257,17 +310,49 @@ def _clean(name: str) -> str:
     return name
 
 
-def _key(f: AttendanceMention) -> tuple:
-    if f.event.name is None:
-        return ("#", f.start)
-    folded = re.sub(r"\s+|[「」『』“”\"'‘’«»]", "", unicodedata.normalize("NFKC", f.event.name)).casefold()
-    return (folded, f.event.date)
+def _within(inner: str, outer: str) -> bool:
+    """Does the date value `inner` fall inside `outer` (2019-06-05 in 2019-06-04/2019-06-06,
+    2019-06 in 2019)? Fiscal years and other forms only equal themselves."""
+    if inner == outer:
+        return True
+    lo, _, hi = outer.partition("/")
+    hi = hi or lo
+    if not re.fullmatch(r"[0-9]{4}(?:-[0-9]{2}){0,2}", lo) or not re.fullmatch(r"[0-9]{4}(?:-[0-9]{2}){0,2}", hi):
+        return False
+    a, _, b = inner.partition("/")
+    b = b or a
+    return all(re.fullmatch(r"[0-9]{4}(?:-[0-9]{2}){0,2}", x) for x in (a, b)) and lo[:len(a)] <= a and b[:len(hi)] <= hi
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or _within(a, b) or _within(b, a)
+
+
+def _groups(doc: Document) -> list[list[AttendanceMention]]:
+    """The figures of one event together: the same name (folded) and the same or compatible
+    dates (one inside the other, or one unknown); the same name on other dates is another event.
+    A figure without a name is an event of its own."""
+    groups: list[tuple[str | None, list[str | None], list[AttendanceMention]]] = []
+    for f in doc.attendance:
+        key = _fold(f.event.name) if f.event.name is not None else None
+        home = next((g for g in groups if key is not None and g[0] == key
+                     and all(_compatible(f.event.date, d) for d in g[1])), None)
+        if home is None:
+            groups.append((key, [f.event.date], [f]))
+        else:
+            home[1].append(f.event.date)
+            home[2].append(f)
+    return [g[2] for g in groups]
+
+
+def _event_date(figs: list[AttendanceMention]) -> str | None:
+    """The most precise date of an event's figures (a day over its year, a range over its day)."""
+    dates = [f.event.date for f in figs if f.event.date is not None]
+    return max(dates, key=len) if dates else None
 
 
 def _records(doc: Document, spans: dict[int, tuple[int, int]], idx: _Index) -> list[Event]:
-    groups: dict[tuple, list[AttendanceMention]] = {}
-    for f in doc.attendance:
-        groups.setdefault(_key(f), []).append(f)
+    groups = {i: g for i, g in enumerate(_groups(doc))}
     events = []
     for i, figs in enumerate(sorted(groups.values(), key=lambda g: g[0].start), start=1):
         eid = f"e{i}"
@@ -280,7 +365,7 @@ def _records(doc: Document, spans: dict[int, tuple[int, int]], idx: _Index) -> l
             s = idx.sentence(f.start)
             context.append(doc.text[s[0]:s[1]] if s else f.text)
         events.append(Event(
-            id=eid, name=figs[0].event.name, date=figs[0].event.date,
+            id=eid, name=figs[0].event.name, date=_event_date(figs),
             organisers=_organisers(doc, span, figs, idx), attendance=value, qualifier=qual,
             cumulative=any(f.cumulative for f in figs), mode=_mode(" ".join(context)),
             start=span[0] if span else None, end=span[1] if span else None))
