@@ -613,3 +613,14 @@ def test_ja_katakana_company_and_wrapped_names(make_doc, text, expected):
 @pytest.mark.parametrize("text", ["ロスネフチ社長が来日した。", "各社の社員が参加した。", "メモ社会の課題"])
 def test_ja_sha_not_a_company(make_doc, text):
     assert texts(run(make_doc, text)) == []
+
+
+# a shop, a chain of shops, a works before «Name»: the quoted name is a company
+@pytest.mark.parametrize("text, expected", [
+    ("Призы предоставил книжный магазин «Дом книги».", [("Дом книги", "company")]),
+    ("Помогла сеть магазинов «Читай-город».", [("Читай-город", "company")]),
+    ("Сувениры подарил завод «Уралмаш».", [("Уралмаш", "company")]),
+    ("Книги выпустило издательство «Наука».", [("Наука", "media")]),
+])
+def test_ru_quoted_shop_names(make_doc, text, expected):
+    assert [(m.text, m.type) for m in run(make_doc, text)] == expected
