@@ -206,3 +206,46 @@ def test_a_previous_period_in_the_sentence_is_not_the_figures_date(text, value, 
 def test_russian_event_names(text, name):
     doc = extracted(text)
     assert [f.event.name for f in doc.attendance] == [name]
+
+
+# (text, figure value, event name, event date): the event named in a title or an earlier sentence
+# lends its date; a total over years takes no single event's name; a generic event noun in the
+# figure's own sentence names an event of its own
+LINKING = [
+    ("Tomsk hosts second Japan-Russia Permafrost Summer School\n\n"
+     "From 10 to 14 August 2021, TSU hosted the second Japan-Russia Permafrost Summer School.\n\n"
+     "Over 70 participants joined field trips.", 70, "Japan-Russia Permafrost Summer School", "2021-08-10/2021-08-14"),
+    ("The Kyoto-Kazan Design Workshop was held on 2 March 2018.\n\n"
+     "The partners have hosted more than 90 students in total since 2012.", 90, None, "2012"),
+    ("The Kyoto-Kazan Design Workshop was held on 2 March 2018.\n\n"
+     "An evening seminar at the Kazan City Museum attracted about 120 visitors.",
+     120, "evening seminar at the Kazan City Museum", None),
+    ("2019年7月1日に日露学長会議を開催した。\n\nまた講演会には約80名が参加した。", 80, "講演会", None),
+    ("Российско-японский форум прошёл 5 мая 2020 года.\n\nОткрытую лекцию посетили 45 человек.",
+     45, "Открытую лекцию", None),
+]
+
+
+@pytest.mark.parametrize("text, value, name, date", LINKING)
+def test_event_linking_across_sentences(text, value, name, date):
+    doc = extracted(text)
+    f = next(f for f in doc.attendance if f.value == value)
+    assert (f.event.name, f.event.date) == (name, date)
+
+
+@pytest.mark.parametrize("text, records", [
+    # two figures of one event, one dated by its day, one by the event's range: one record
+    ("The Sapporo-Vladivostok Forum took place from 3 to 5 May 2022. More than 200 people attended the forum. "
+     "On 4 May 2022, about 80 students joined the Sapporo-Vladivostok Forum.",
+     [("Sapporo-Vladivostok Forum", "2022-05-03/2022-05-05", 200)]),
+    # the same name in two years: two events
+    ("2021年の日露学生フォーラムには50名、2022年の日露学生フォーラムには70名が参加した。",
+     [("日露学生フォーラム", "2021", 50), ("日露学生フォーラム", "2022", 70)]),
+    # a total with its parts: one record, the total's value
+    ("В 2019 году в Российско-японском форуме приняли участие 120 человек, из них 80 студентов.",
+     [("Российско-японском форуме", "2019", 120)]),
+])
+def test_one_record_per_distinct_event(text, records):
+    doc = extracted(text)
+    assert [(e.name, e.date, e.attendance) for e in doc.events] == records
+    assert {f.event.id for f in doc.attendance} == {e.id for e in doc.events}
