@@ -624,3 +624,18 @@ def test_ja_sha_not_a_company(make_doc, text):
 ])
 def test_ru_quoted_shop_names(make_doc, text, expected):
     assert [(m.text, m.type) for m in run(make_doc, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("（総務部広報課）", []),
+    ("本文。\n\n（国際部国際連携課）", []),
+    ("北見工業大学（総務部広報課）", ["北見工業大学", "総務部", "広報課"]),
+    ("本学（国際部）", ["国際部"]),
+])
+def test_ja_bracketed_division_needs_its_organisation(make_doc, text, expected):
+    assert texts(run(make_doc, text)) == expected
+
+
+def test_ru_name_stops_at_a_line_break_before_a_capitalised_line(make_doc):
+    assert texts(run(make_doc, "Департамент международного сотрудничества\nАналитическая записка об итогах")) == \
+        ["Департамент международного сотрудничества"]

@@ -201,14 +201,19 @@ def _start(run: list[Unit], first_head: int, w: OrgWords, unit_head: bool = Fals
     return start
 
 
-def _own_unit(text: str, run: list[Unit], s: int) -> bool:
+def _own_unit(text: str, run: list[Unit], s: int, w: OrgWords) -> bool:
     """A division named without its organisation is kept only where the organisation is the
-    writer: after 本学/当/our, or as a bracketed byline （国際部国際連携課）."""
+    writer (after 本学/当/our) or named right before the bracket it stands in
+    (北見工業大学（国際部国際連携課）); a bare bracketed byline （総務部広報課） is no institution."""
     before = text[max(0, s - 3):s]
     if re.search(r"(?:本学|当|本学の)$", before):
         return True
     e = run[-1].end
-    return text[s - 1:s] in "（(" and text[e:e + 1] in "）)" and s > 0
+    if not (s > 1 and text[s - 1:s] in "（(" and text[e:e + 1] in "）)"):
+        return False
+    prev = text[max(0, s - 12):s - 1]
+    return any(prev.endswith(h) for h, x in w.ja_heads.items() if x.role in ("org", "assoc", "either")) or \
+        any(prev.endswith(x) for x in w.ja_self)
 
 
 def _generic(mods: list[Unit], w: OrgWords, head: Head | None = None) -> bool:
@@ -355,7 +360,7 @@ def _discover(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords,
                 pending = j + 1
                 continue  # 交流・ネットワーク構築: a network, not one named
             if not is_sub and (_generic(mods, w, head) and not tail or
-                               head.role == "unit" and not _own_unit(text, run, s)):
+                               head.role == "unit" and not _own_unit(text, run, s, w)):
                 pending = j + 1
                 continue
             f = _piece(text, s, end, mods, head, owner if is_sub else None, w, g, lang)
