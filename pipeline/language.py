@@ -171,7 +171,7 @@ def detect(doc: Document, config: Config) -> None:
 # a stretch of one script inside a block of another: a quoted sentence («Спасибо ... другим.»)
 _RUNS = {
     "ru": re.compile(r"[\u0400-\u04ff][\u0400-\u04ff\s,;:\-–—\"'«»()]*[\u0400-\u04ff][.!?…]?"),
-    "ja": re.compile(r"[\u3041-\u30ff\u3400-\u9fff々][\u3041-\u30ff\u3400-\u9fff々、「」『』（）・ー0-9]*[。！？]?"),
+    "ja": re.compile(r"[\u3041-\u30ff\u3400-\u9fff々][\u3041-\u30ff\u3400-\u9fff々、。！？「」『』（）・ー0-9]*[。！？]?"),
     "en": re.compile(r"[A-Za-z][A-Za-z\s,;:'’\-–]*[A-Za-z][.!?]?"),
 }
 
@@ -184,7 +184,8 @@ def _quoted_languages(text: str, lang: str | None, config: Config) -> set[str]:
             continue
         for m in pattern.finditer(text):
             run = m.group()
-            if len(run) >= 15 and _is_sentence(run, other, config) and (other == "en" or run[-1] in ".!?…。！？"):
+            ends = run.rstrip("」』）)\"'»” ")[-1:]
+            if len(run) >= 15 and _is_sentence(run, other, config) and (other == "en" or ends in (".", "!", "?", "…", "。", "！", "？")):
                 found.add(other)
                 break
     return found

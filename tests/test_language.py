@@ -90,6 +90,9 @@ def test_other_latin_languages_still_go_to_langdetect():
     # a Japanese sentence quoted in a Russian paragraph
     ("Ректор завершил выступление по-японски: «今後とも両大学の交流がますます発展することを願っております。» "
      "Зал ответил аплодисментами, и встреча продолжилась.", ["ja", "ru"]),
+    # two short Japanese sentences quoted together in an English paragraph
+    ("The winner closed with: 「皆さんの声が届きました。また来年お会いしましょう。」 and the hall applauded loudly.",
+     ["en", "ja"]),
     # names in another script are not sentences
     ("Everyone here just says UrFU, or УрФУ if they are writing it down, and the canteen is open all day long.", ["en"]),
     ("本学は Global Japan Office (GJO) と協力し、J-ANIME プロジェクトを実施しました。ありがとうございました。", ["ja"]),
