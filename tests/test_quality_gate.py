@@ -28,6 +28,7 @@ SETS = {  # name -> (input folder, gold folder)
     "heldout3": (REPO / "tests" / "fixtures" / "heldout3" / "docs", REPO / "tests" / "fixtures" / "heldout3" / "gold"),
     "heldout4": (REPO / "tests" / "fixtures" / "heldout4" / "docs", REPO / "tests" / "fixtures" / "heldout4" / "gold"),
     "heldout5": (REPO / "tests" / "fixtures" / "heldout5" / "docs", REPO / "tests" / "fixtures" / "heldout5" / "gold"),
+    "heldout6": (REPO / "tests" / "fixtures" / "heldout6" / "docs", REPO / "tests" / "fixtures" / "heldout6" / "gold"),
 }
 
 
