@@ -10,6 +10,9 @@ Two shapes are read:
   event name and put the count first on a line ("130 大学（露36校…）") or write it as a short
   participants cell ("学部生40名以上", "約60名", "日本側12名、ロシア側18名（計30名）").
 
+One-cell-per-line grids with a loose count column and one-line rows under a total column are
+read by attendance_grids, called from the line-table loop here.
+
 Person counts in a row's other cells ("日11大学20名・露18大学36名") are the row figure's
 breakdown, never figures of their own.
 """
@@ -19,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import AttendanceMention, Block, BreakdownItem, DateMention, Document, EventRef
-from . import numerals
+from . import attendance_grids, numerals
 from .attendance_cues import Cues
 
 _DATE_START = re.compile(
@@ -30,12 +33,12 @@ _DATE_START = re.compile(
     r"[0-9]{1,2}\s+(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр))", re.I)
 _ROW_NUMBER = re.compile(rf"(?:^|(?<=[\s\t]))(?P<num>{numerals.ARABIC})(?P<unit>\s*[名人])?(?=[\s\t]|$)")
 # in a participants cell the count may carry words around it (約120, over 150, 80名)
-_CELL_NUMBER = re.compile(rf"(?<![0-9０-９.,])(?P<num>{numerals.ARABIC})(?P<unit>\s*[名人])?(?![0-9０-９])")
+CELL_NUMBER = re.compile(rf"(?<![0-9０-９.,])(?P<num>{numerals.ARABIC})(?P<unit>\s*[名人])?(?![0-9０-９])")
 _KIND_RANK = {"range": 0, "day": 1, "month": 2, "fiscal_year": 3, "year": 4}
 _MAX_ROW_BLOCKS = 14
 _MAX_HEAD_CELLS = 6  # a header whose cells stand on lines of their own
-_HEAD_CELL = 24  # characters at most in one such header cell
-_COUNT_CELL = 60  # characters at most in a participants cell read by its person counts
+HEAD_CELL = 24  # characters at most in one such header cell
+COUNT_CELL = 60  # characters at most in a participants cell read by its person counts
 
 
 @dataclass
@@ -82,7 +85,7 @@ def _qualifier(cues: Cues, before: str, after: str) -> str:
     return "exact"
 
 
-def _figure(doc: Document, cues: Cues, block: Block, m: re.Match, rule: str, name: str | None,
+def figure(doc: Document, cues: Cues, block: Block, m: re.Match, rule: str, name: str | None,
             date: DateMention | None, detail: str, conf: float) -> AttendanceMention:
     text = doc.text
     s, e = block.start + m.start("num"), block.start + m.end()
@@ -131,13 +134,13 @@ def _cell_tables(doc: Document, cues: Cues, out: TableResult) -> None:
         for r in sorted(rows):
             row = rows[r]
             cell = row.get(pcol)
-            m = _CELL_NUMBER.search(text(cell)) if cell else None
+            m = CELL_NUMBER.search(text(cell)) if cell else None
             if not m:
                 continue
             others = [b for c, b in sorted(row.items()) if c != pcol]
             name_cell = row.get(ncol) if ncol is not None else None
             if name_cell is None:
-                words = [b for b in others if _has_words(text(b)) and b.col != dcol]
+                words = [b for b in others if has_words(text(b)) and b.col != dcol]
                 name_cell = max(words, key=lambda b: len(text(b)), default=None)
             lo, hi = min(b.start for b in row.values()), max(b.end for b in row.values())
             dcell = row.get(dcol) if dcol is not None else None
@@ -148,13 +151,13 @@ def _cell_tables(doc: Document, cues: Cues, out: TableResult) -> None:
             if len(counts) > 1:  # 日本側12名、ロシア側18名（計30名）: the total, or each count
                 figs = _count_cell(doc, cues, cell, counts, name, date, "table.cells")
             else:
-                figs = [_figure(doc, cues, cell, m, "table.cells", name, date, detail, 0.9)]
+                figs = [figure(doc, cues, cell, m, "table.cells", name, date, detail, 0.9)]
             out.figures.extend(figs)
             for fig in figs if name_cell else []:
                 out.name_spans[fig.start] = (name_cell.start, name_cell.end)
 
 
-def _has_words(s: str) -> bool:
+def has_words(s: str) -> bool:
     return bool(re.search(r"[^\W\d_]{2}", s))
 
 
@@ -175,7 +178,8 @@ def _line_tables(doc: Document, cues: Cues, out: TableResult) -> None:
     blocks = [b for b in doc.blocks if b.kind != "table_cell"]
     i = 0
     while i < len(blocks):
-        grid = _grid_table(doc, cues, blocks, i, out) or _total_rows(doc, cues, blocks, i, out)
+        grid = attendance_grids.grid_table(doc, cues, blocks, i, out) or \
+            attendance_grids.total_rows(doc, cues, blocks, i, out)
         if grid:
             i = grid
             continue
@@ -197,7 +201,7 @@ def _header_length(doc: Document, cues: Cues, blocks: list[Block], i: int) -> in
     cells: list[str] = []
     for j in range(i, min(len(blocks), i + _MAX_HEAD_CELLS)):
         c = t(blocks[j])
-        if not c or len(c) > _HEAD_CELL or re.search(r"[0-9０-９。.!?]", c):
+        if not c or len(c) > HEAD_CELL or re.search(r"[0-9０-９。.!?]", c):
             break
         cells.append(c)
     return len(cells) if len(cells) >= 2 and _is_header(cues, " ".join(cells)) else 0
@@ -205,7 +209,7 @@ def _header_length(doc: Document, cues: Cues, blocks: list[Block], i: int) -> in
 
 def _number_cell(cues: Cues, t: str) -> re.Match | None:
     """The count of a cell that is only a count, perhaps with a qualifier (64, approx. 154, 約30名)."""
-    m = _CELL_NUMBER.search(t)
+    m = CELL_NUMBER.search(t)
     if not m or t[m.end():].strip() or len(t[:m.start()].strip()) > 12:
         return None
     before = t[:m.start()].strip()
@@ -231,7 +235,7 @@ def _flat_table(doc: Document, cues: Cues, blocks: list[Block], i: int, out: Tab
     head: list[str] = []
     for j in range(i, min(len(blocks), i + 8)):
         c = t(blocks[j])
-        if not c or len(c) > _HEAD_CELL or re.search(r"[0-9０-９。.!?]", c):
+        if not c or len(c) > HEAD_CELL or re.search(r"[0-9０-９。.!?]", c):
             break
         head.append(c)
     nxt = i + len(head)
@@ -274,7 +278,7 @@ def _flat_table(doc: Document, cues: Cues, blocks: list[Block], i: int, out: Tab
             continue
         name = t(name_b)
         date = best_date(doc.dates, name_b.start, (date_bs or [name_b])[-1].end)
-        fig = _figure(doc, cues, b, m, "table.flat", name, date, "", 0.8)
+        fig = figure(doc, cues, b, m, "table.flat", name, date, "", 0.8)
         if len(nums) == len(counts):
             fig.breakdown = [BreakdownItem(label=h, value=numerals.value(x.group("num")) or 0)
                              for k, (h, (_, x)) in enumerate(zip(counts, nums)) if k != pick]
@@ -285,107 +289,6 @@ def _flat_table(doc: Document, cues: Cues, blocks: list[Block], i: int, out: Tab
         return 0
     out.figures.extend(figs)
     out.claimed.update(b.id for b in blocks[i:j])
-    return j
-
-
-# a participants cell with words around its count: "approx. 55", "96 (cumulative)", "under 30 per lecture"
-_LOOSE_AFTER = re.compile(r"^\s*(?:[名人]\s*)?(?:[（(][^（()）]{1,30}[)）])?\s*(?:(?:per|each|a|на|за)\s+\w+|[^\s\w]?\s*(?:各回|毎回|1回あたり))?\s*$", re.I)
-
-
-def _loose_count(cues: Cues, t: str) -> re.Match | None:
-    m = _CELL_NUMBER.search(t)
-    if not m or len(t) > _COUNT_CELL or not _LOOSE_AFTER.match(t[m.end():]):
-        return None
-    before = t[:m.start()].strip()
-    if before and (len(before) > 14 or not any(cues.qual_before[q].search(before + " ")
-                                               for q in ("approx", "at_least", "at_most"))):
-        return None
-    return m
-
-
-def _grid_table(doc: Document, cues: Cues, blocks: list[Block], i: int, out: TableResult) -> int:
-    """A table flattened one cell per line whose header (short lines, no digits) ends with its
-    participants column, then rows of the header's width whose last cell is a count, with words
-    around it ("approx. 55", "96 (cumulative)", "under 30 per lecture": the most at each event).
-    Returns the index after the table, or 0 when no such table starts at blocks[i]."""
-    text = doc.text
-
-    def t(b: Block) -> str:
-        return text[b.start:b.end].strip()
-
-    head: list[str] = []
-    for j in range(i, min(len(blocks), i + 8)):
-        c = t(blocks[j])
-        if not c or len(c) > _HEAD_CELL or re.search(r"[0-9０-９。.!?]", c):
-            break
-        head.append(c)
-        if cues.table_participants.search(c):
-            break
-    width = len(head)
-    if width < 3 or not cues.table_participants.search(head[-1]):
-        return 0
-    name_col = next((k for k, h in enumerate(head) if cues.table_name.search(h)), 0)
-    j, figs = i + width, []
-    while j + width <= len(blocks):
-        row = blocks[j:j + width]
-        cells = [t(b) for b in row]
-        m = _loose_count(cues, cells[-1])
-        if m is None or any(not c or _loose_count(cues, c) for c in cells[:-1]) or \
-                any(len(c) > 120 or "。" in c for c in cells[:-1]):
-            break
-        name_b = row[name_col]
-        date = best_date(doc.dates, row[0].start, row[-2].end)
-        fig = _figure(doc, cues, row[-1], m, "table.grid", t(name_b), date, "", 0.8)
-        rest = cells[-1][m.end():]
-        fig.cumulative = bool(cues.cum_sentence.search(rest) or cues.cum_before.search(cells[-1][:m.start()])
-                              or cues.table_total.match(cells[name_col]))
-        if fig.qualifier == "exact" and cues.per_event_figure.search(rest):
-            fig.qualifier = "at_most" if re.search(r"under|below|less|up to|до|未満|以下", cells[-1], re.I) else "approx"
-        out.name_spans[fig.start] = (name_b.start, name_b.end)
-        figs.append(fig)
-        j += width
-    if not figs:
-        return 0
-    out.figures.extend(figs)
-    out.claimed.update(b.id for b in blocks[i:j])
-    return j
-
-
-_ROW_TAIL = re.compile(r"(?:\s+[0-9０-９]+(?:[,.][0-9]{3})*){2,}\s*$")
-
-
-def _total_rows(doc: Document, cues: Cues, blocks: list[Block], i: int, out: TableResult) -> int:
-    """Rows on one line each, their counts after the row's name ("БГУ 18 3 21"), under a header
-    line whose last word says total ("Организация Студенты Преподаватели Всего"): the total row
-    (Итого / Total / 合計 29 8 37) gives the figure, cumulative; the rows' last numbers are its
-    breakdown. Returns the index after the table, or 0."""
-    text = doc.text
-    head = text[blocks[i].start:blocks[i].end].strip()
-    words = head.split()
-    if len(words) < 3 or len(head) > 120 or re.search(r"[0-9０-９。.!?]", head) or \
-            not cues.table_total.match(words[-1]) or cues.table_total.match(words[0]):
-        return 0
-    rows, j = [], i + 1
-    while j < len(blocks):
-        b = blocks[j]
-        line = text[b.start:b.end]
-        m = _ROW_TAIL.search(line)
-        if m is None or "\n" in line.strip() or not _has_words(line[:m.start()]):
-            break
-        nums = list(re.finditer(r"[0-9０-９]+(?:[,.][0-9]{3})*", line[m.start():]))
-        rows.append((b, line[:m.start()].strip(), m.start() + nums[-1].start(), m.start() + nums[-1].end()))
-        j += 1
-    total = next((r for r in rows if cues.table_total.match(r[1])), None)
-    if total is None or len(rows) < 2:
-        return 0
-    b, name, s, e = total
-    value = numerals.value(text[b.start + s:b.start + e]) or 0
-    out.figures.append(AttendanceMention(
-        text=text[b.start + s:b.start + e], start=b.start + s, end=b.start + e, value=value, qualifier="exact",
-        cumulative=True, breakdown=[BreakdownItem(label=r[1], value=numerals.value(text[r[0].start + r[2]:r[0].start + r[3]]) or 0)
-                                    for r in rows if r is not total],
-        event=EventRef(name=None, date=None, date_start=None), confidence=0.8, rule="table.total_rows"))
-    out.claimed.update(x.id for x in blocks[i:j])
     return j
 
 
@@ -433,7 +336,7 @@ def _row_figures(doc: Document, cues: Cues, row: list[Block], out: TableResult) 
         if m and not m.group("unit") and cues.not_person_unit.match(t[m.end("num"):]) and \
                 not t[m.end("num"):m.end("num") + 1].isspace():
             m = None
-        counts = person_counts(cues, t) if m is None and name_parts and len(t.strip()) <= _COUNT_CELL \
+        counts = person_counts(cues, t) if m is None and name_parts and len(t.strip()) <= COUNT_CELL \
             and "。" not in t else []
         if m is None and not counts:
             name_parts.append(b)
@@ -445,7 +348,7 @@ def _row_figures(doc: Document, cues: Cues, row: list[Block], out: TableResult) 
             date = best_date(doc.dates, lo, b.start)
         if m is not None:
             detail = text[b.start + m.end():b.end] + "".join(text[x.start:x.end] for x in row[j + 1:])
-            figs = [_figure(doc, cues, b, m, "table.lines", name, date, detail, 0.85)]
+            figs = [figure(doc, cues, b, m, "table.lines", name, date, detail, 0.85)]
         else:
             figs = _count_cell(doc, cues, b, counts, name, date)
         if name_parts:
