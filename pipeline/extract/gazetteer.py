@@ -30,6 +30,7 @@ _FIELDS = {"id", "type", "country", "ja", "en", "ru", "abbr", "abbr_local", "par
 
 WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿĀ-žА-Яа-яЁё]+(?:['’][A-Za-z]+)?|&")
 _CYR = re.compile(r"[А-Яа-яЁё]")
+_NOM_OM = re.compile(r"^[А-ЯЁ][а-яё]{3,}[оеё]м$")
 _LONGER = re.compile(r"\s+(?:of|for|OF|FOR)\s+([A-Z][\w\-]*)")
 _LETTER = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё]")
 _HEAD_END = re.compile(r"(?:University|Institute|College)$")
@@ -143,6 +144,11 @@ class Gazetteer:
                 toks = tuple(w for w, _, _ in words(n))
                 if toks:
                     self.seq.setdefault(toks[0], []).append((toks, e, n))
+                # Газпром, Росатом: a nominative ending in -ом/-ем is no case ending (Газпрома → газпром)
+                whole = tuple(m.group().casefold() if _NOM_OM.search(m.group()) else w
+                              for (w, _, _), m in zip(words(n), WORD.finditer(n)))
+                if whole != toks:
+                    self.seq.setdefault(whole[0], []).append((whole, e, n))
             for n in e.en:
                 self.keys.setdefault(en_key(n), e)
             for a in e.abbr:
@@ -186,6 +192,9 @@ class Gazetteer:
                 i += 1
                 continue
             k, e, end, lang = hit
+            if lang == "en" and e.type == "company" and _NEXT_CAP.match(text, end):
+                i += 1  # Hitachi Zosen Corporation: another company named after it
+                continue
             if lang == "en" and _HEAD_END.search(name) and _longer(text, end) or lang == "ru" and _ja_word_after(text, end):
                 i += 1  # "Hokkaido University of Education", "университета Тохоку Гакуин": another one
                 continue
@@ -215,6 +224,7 @@ def _longer(text: str, end: int) -> bool:
     return bool(m) and place_en(orgwords.default(), m.group(1)) is None
 
 
+_NEXT_CAP = re.compile(r" (?!(?:And|The|In|On|At|Of|For)\b)[A-Z][a-z]")
 _NEXT_WORD = re.compile(r" ([А-ЯЁа-яё]+)")
 
 

@@ -94,6 +94,8 @@ def _with_legal_form(text: str, f: Found, w: orgwords.OrgWords) -> Found:
         return f
     form = next((x for x in sorted(w.ja_legal, key=len, reverse=True)
                  if w.ja_legal[x] == "company" and text.startswith(x, f.end)), None)
+    if form is None and text.startswith("社", f.end) and not re.match(r"[\u4e00-\u9fff]", text[f.end + 1:f.end + 2]):
+        form = "社"  # ガスプロム社の: the company word, not 社長/社員/社会
     return replace(f, end=f.end + len(form)) if form else f
 
 

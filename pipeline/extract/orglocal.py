@@ -110,6 +110,11 @@ _EN_AFTER = re.compile(r"\s*(?:,\s*)?(?:and\s+[^.;]{0,60}?\s+)?(?:also\s+)?(?:su
                        r"co-organi[sz]ed|hosted|funded|financed|signed|sent|invited|awarded|granted|covered|paid|"
                        r"provided|donated|contributed|offered|subsidi[sz]ed|dispatched)\b|[’']s\s+(?:[A-Z][a-z]+\s+){0,4}"
                        r"(?:Division|Department|Office|Section|Bureau)\b")
+# "the Tomsk Region administration", "Niigata prefectural government": the office word makes the place an
+# organisation wherever it stands (like 県庁)
+_EN_OFFICE = re.compile(r"\b(?!(?:The|This|Our|A|An|In|At|Of) )((?:[A-Z][a-z’'-]+[ -]){1,2})(?:(?:Region|Oblast|Krai|"
+                        r"Territory|Province|Prefecture|Republic|City|Town|District)(?:al)?|[Pp]refectural|[Rr]egional|"
+                        r"[Mm]unicipal|[Cc]ity) (?:[Aa]dministration|[Gg]overnment|[Hh]all|[Oo]ffice)\b")
 _RU_NAME = re.compile(r"(?:[Гг]ород|[Гг]\.)\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?")
 _RU_CITY = re.compile(rf"(?<![А-Яа-яЁё])(?:{_RU_NAME.pattern})\s+(?:(?:также|впервые)\s+)?"
                       r"(?:выделил|предоставил|профинансировал|оплатил|поддержал|пригласил|направил|организовал|"
@@ -128,6 +133,12 @@ def en(text: str, start: int, end: int, lang: str | None) -> list[Found]:
                 "City", "Town", "Village") else name
             out.append(Found(s, s + len(name), slug(en_), name, "local_government", None, None, "pattern", 0.65,
                              en=en_, role="org", lang=lang))
+    taken = [(f.start, f.end) for f in out]
+    for m in _EN_OFFICE.finditer(text, start, end):
+        if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken):
+            name = m.group()
+            out.append(Found(m.start(), m.end(), slug(name), name, "local_government", None, None, "pattern", 0.7,
+                             en=name, role="org", lang=lang))
     for m in _RU_CITY.finditer(text, start, end):
         words = _RU_NAME.match(m.group()).group()
         out.append(Found(m.start(), m.start() + len(words), slug(words), words, "local_government", "RU", None,

@@ -185,8 +185,9 @@ def _start(run: list[Unit], first_head: int, w: OrgWords, unit_head: bool = Fals
         u = run[k]
         if u.text in w.ja_start:
             start = k
-        elif u.pos == "名詞-固有名詞" and k + 1 < first_head and _person_part(u.text, unit_head):
-            start = k + 1
+        elif u.pos == "名詞-固有名詞" and k + 1 < first_head and _person_part(u.text, unit_head) and \
+                place_en(w, u.text) is None:
+            start = k + 1  # a given name before the name (カザン, a city, is a person name in UniDic too)
         elif _KATA.fullmatch(u.text) and u.pos == "名詞-普通名詞" and k + 1 < first_head and \
                 run[k + 1].pos == "名詞-固有名詞" and not _KATA.fullmatch(run[k + 1].text):
             start = k + 1  # ユリヤ・ディチャチエヴァ創価学園 → 創価学園

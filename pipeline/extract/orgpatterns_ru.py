@@ -184,6 +184,9 @@ def discover(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: str | 
                     e, k, dative = k, k + 1, bool(_RU_ADJ.search(low))
                     continue
             break
+        if k < n and e == k - 1 and e > i and _ru_head(toks[k], w) and toks[k].gaz is None:
+            while e > i and _CYR.match(toks[e].text) and _RU_ADJ.search(toks[e].text.casefold()):
+                e -= 1  # отделом | Генерального консульства: the adjectives belong to the next name
         if quote_only:
             q = toks[e]
             if head.type != "school" and head.role != "unit":
