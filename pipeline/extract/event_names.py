@@ -8,6 +8,7 @@ The event nouns live in pipeline/data/attendance.toml ([events]).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -200,3 +201,17 @@ def _expand_ru(text: str, m: re.Match) -> Name:
     # японского документального кино); the noun alone (форума, семинары) is a reference
     named = start < s or bool(q) or bool(re.search(r"\s[A-ZА-ЯЁ]", text[e:end])) or bool(_RU_DESCRIBED.match(text[:end], e))
     return Name(start, end, text[start:end], m.group("noun").lower()[:5], not named)
+
+
+def fold(name: str) -> str:
+    return re.sub(r"\s+|[「」『』“”\"'‘’«»]", "", unicodedata.normalize("NFKC", clean(name))).casefold()
+
+
+def clean(name: str) -> str:
+    """The name as written, line breaks taken out and one pair of enclosing quotes dropped."""
+    name = name.lstrip("・•-*●■◆○◎ \u3000")
+    name = re.sub(r"\s*\n+\s*", "", name).strip() if re.search(r"[\u3040-\u9fff]", name) else \
+        re.sub(r"\s+", " ", name).strip()
+    if len(name) > 2 and name[0] in "「『“‘«\"" and name[-1] in "」』”’»\"" and not re.search(r"[「『“«]", name[1:-1]):
+        name = name[1:-1]
+    return name

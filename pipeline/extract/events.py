@@ -8,25 +8,23 @@ one before it in the paragraph. Organisers are institutions written next to 主�
 "organised by", "X held the …"; mode is online / in_person / hybrid from the words around.
 
 Runs after dates, institutions and attendance: reads doc.dates, doc.institutions and
-doc.attendance, sets each figure's `event` and doc.events (ids e1, e2, … in text order).
+doc.attendance, sets each figure's `event`; event_records groups the figures into doc.events
+(ids e1, e2, … in text order).
 """
 from __future__ import annotations
 
 import bisect
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from ..config import Config
 from ..errors import StageError
-from ..model import AttendanceMention, DateMention, Document, Event, EventRef
-from . import attendance_tables, event_names
+from ..model import AttendanceMention, DateMention, Document, EventRef
+from . import attendance_tables, event_names, event_records
 from .attendance_cues import cues as load_cues, words_pattern
 from .attendance_text import Stream, streams
 
-_INCLUDING = re.compile(r"including|among them|of whom|うち|含め|含む|из них|в том числе|включая", re.I)
-_LIST_SEP = re.compile(r"[、，,・;；]|\band\b|および|及び|並びに|\bи\b")
 _HELD = re.compile(r"(?:を|が|は)?(?:開催|実施|行われ|催され)|\b(?:held|hosted|organi[sz]ed|took place|convened)|"
                    r"прош[её]л|прошла|прошло|состоял|организова", re.I)
 _WINDOW = 1500  # how far back (characters) a figure may take the last event named before it
@@ -67,7 +65,7 @@ def extract(doc: Document, config: Config) -> None:
         name = _text_ref(doc, f, idx, title)
         if name is not None:
             spans[f.start] = (name.start, name.end)
-    doc.events = _records(doc, spans, idx)
+    doc.events = event_records.records(doc, spans, idx)
 
 
 def _names(sts: list[Stream]) -> tuple[list[_Placed], list[tuple[int, int, int]]]:
@@ -276,7 +274,7 @@ def _text_ref(doc: Document, f: AttendanceMention, idx: _Index, title) -> _Place
     if date is None and sent is not None:
         before = _own_dates(text, idx.dates_in(idx.stream_start.get(sent[2], sent[0]), f.start))
         date = before[-1] if before else None
-    f.event = EventRef(name=_clean(name.text) if name else None, date=date.value if date else None,
+    f.event = EventRef(name=event_names.clean(name.text) if name else None, date=date.value if date else None,
                        date_start=date.start if date else None)
     return name
 
@@ -287,142 +285,10 @@ def _named_date(text: str, name: _Placed, idx: _Index) -> DateMention | None:
     own = _best_in(_own_dates(text, idx.dates_in(name.sent[0], name.sent[1])), name.start)
     if own is not None:
         return own
-    key = _fold(name.text)
+    key = event_names.fold(name.text)
     for m in idx.names:
-        if not m.generic and m.sent != name.sent and _fold(m.text) == key:
+        if not m.generic and m.sent != name.sent and event_names.fold(m.text) == key:
             d = _best_in(_own_dates(text, idx.dates_in(m.sent[0], m.sent[1])), m.start)
             if d is not None:
                 return d
-    return None
-
-
-def _fold(name: str) -> str:
-    return re.sub(r"\s+|[「」『』“”\"'‘’«»]", "", unicodedata.normalize("NFKC", _clean(name))).casefold()
-
-
-def _clean(name: str) -> str:
-    """The name as written, line breaks taken out and one pair of enclosing quotes dropped."""
-    name = name.lstrip("・•-*●■◆○◎ \u3000")
-    name = re.sub(r"\s*\n+\s*", "", name).strip() if re.search(r"[\u3040-\u9fff]", name) else \
-        re.sub(r"\s+", " ", name).strip()
-    if len(name) > 2 and name[0] in "「『“‘«\"" and name[-1] in "」』”’»\"" and not re.search(r"[「『“«]", name[1:-1]):
-        name = name[1:-1]
-    return name
-
-
-def _within(inner: str, outer: str) -> bool:
-    """Does the date value `inner` fall inside `outer` (2019-06-05 in 2019-06-04/2019-06-06,
-    2019-06 in 2019)? Fiscal years and other forms only equal themselves."""
-    if inner == outer:
-        return True
-    lo, _, hi = outer.partition("/")
-    hi = hi or lo
-    if not re.fullmatch(r"[0-9]{4}(?:-[0-9]{2}){0,2}", lo) or not re.fullmatch(r"[0-9]{4}(?:-[0-9]{2}){0,2}", hi):
-        return False
-    a, _, b = inner.partition("/")
-    b = b or a
-    return all(re.fullmatch(r"[0-9]{4}(?:-[0-9]{2}){0,2}", x) for x in (a, b)) and lo[:len(a)] <= a and b[:len(hi)] <= hi
-
-
-def _compatible(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or _within(a, b) or _within(b, a)
-
-
-def _groups(doc: Document) -> list[list[AttendanceMention]]:
-    """The figures of one event together: the same name (folded) and the same or compatible
-    dates (one inside the other, or one unknown); the same name on other dates is another event.
-    A figure without a name is an event of its own."""
-    groups: list[tuple[str | None, list[str | None], list[AttendanceMention]]] = []
-    for f in doc.attendance:
-        key = _fold(f.event.name) if f.event.name is not None else None
-        home = next((g for g in groups if key is not None and g[0] == key
-                     and all(_compatible(f.event.date, d) for d in g[1])), None)
-        if home is None:
-            groups.append((key, [f.event.date], [f]))
-        else:
-            home[1].append(f.event.date)
-            home[2].append(f)
-    return [g[2] for g in groups]
-
-
-def _event_date(figs: list[AttendanceMention]) -> str | None:
-    """The most precise date of an event's figures (a day over its year, a range over its day)."""
-    dates = [f.event.date for f in figs if f.event.date is not None]
-    return max(dates, key=len) if dates else None
-
-
-def _records(doc: Document, spans: dict[int, tuple[int, int]], idx: _Index) -> list[Event]:
-    groups = {i: g for i, g in enumerate(_groups(doc))}
-    events = []
-    for i, figs in enumerate(sorted(groups.values(), key=lambda g: g[0].start), start=1):
-        eid = f"e{i}"
-        for f in figs:
-            f.event.id = eid
-        span = next((spans[f.start] for f in figs if f.start in spans), None)
-        value, qual = _attendance(doc, figs)
-        context = [doc.text[span[0]:span[1]]] if span else []
-        for f in figs:
-            s = idx.sentence(f.start)
-            context.append(doc.text[s[0]:s[1]] if s else f.text)
-        events.append(Event(
-            id=eid, name=figs[0].event.name, date=_event_date(figs),
-            organisers=_organisers(doc, span, figs, idx), attendance=value, qualifier=qual,
-            cumulative=any(f.cumulative for f in figs), mode=_mode(" ".join(context)),
-            start=span[0] if span else None, end=span[1] if span else None))
-    return events
-
-
-def _attendance(doc: Document, figs: list[AttendanceMention]) -> tuple[int, str]:
-    """One count per event: parts listed side by side are summed (日本側18名・ロシア側27名),
-    otherwise the largest figure stands for the event."""
-    if len(figs) > 1 and all(_siblings(doc, a, b) for a, b in zip(figs, figs[1:])):
-        quals = {f.qualifier for f in figs}
-        qual = "exact" if quals == {"exact"} else next(q for q in ("approx", "at_least", "at_most") if q in quals)
-        return sum(f.value for f in figs), qual
-    top = max(figs, key=lambda f: (f.value, -f.start))
-    return top.value, top.qualifier
-
-
-def _siblings(doc: Document, a: AttendanceMention, b: AttendanceMention) -> bool:
-    between = doc.text[a.end:b.start]
-    return (len(between) <= 80 and not a.cumulative and not b.cumulative and bool(_LIST_SEP.search(between))
-            and not _INCLUDING.search(between) and not re.search(r"[。.!?]", between))
-
-
-def _organisers(doc: Document, span, figs, idx: _Index) -> list[str]:
-    regions = []
-    if span:
-        s = idx.sentence(span[0])
-        regions.append((min(span[0], s[0]) if s else span[0], max(span[1], s[1]) if s else span[1]))
-    for f in figs:
-        s = idx.sentence(f.start)
-        if s:
-            regions.append((s[0], s[1]))
-    ja_after = words_pattern("organisers", "ja_after", bounded=False)
-    en_before = words_pattern("organisers", "en_before")
-    ru_before = words_pattern("organisers", "ru_before")
-    verbs = re.compile(r"(?<![A-Za-z])(?:" + "|".join(map(re.escape, load_cues().raw["organisers"]["en_verbs"]))
-                       + r")", re.I)
-    found: list[str] = []
-    for m in doc.institutions:
-        if not m.id or not any(lo <= m.start and m.end <= hi for lo, hi in regions):
-            continue
-        lo, hi = next((lo, hi) for lo, hi in regions if lo <= m.start and m.end <= hi)
-        after = doc.text[m.end:min(hi, m.end + 8)]
-        before = doc.text[max(lo, m.start - 40):m.start]
-        # "X (HU), with Y, held the … Symposium": an active verb between X and the event name
-        tail = doc.text[m.end:span[0]] if span and m.end <= span[0] else ""
-        verb = verbs.search(tail) if len(tail) <= 120 else None
-        if (re.match(r"^\s*(?:（[^）]{0,20}）|\([^)]{0,20}\))?\s*" + ja_after.pattern, after)
-                or en_before.search(before) or ru_before.search(before)
-                or (verb and not re.search(r"[.。]", tail))):
-            if m.id not in found:
-                found.append(m.id)
-    return found
-
-
-def _mode(context: str) -> str | None:
-    for mode in ("hybrid", "online", "in_person"):
-        if words_pattern("modes", mode).search(context):
-            return mode
     return None
