@@ -5,8 +5,11 @@ order, from: the nearest explicit date before it in the same paragraph (or a rel
 there such as 本年 / this year, read against the publication date); the nearest explicit
 month- or day-precision date in the paragraphs before it in the same section; the document's
 publication date; the one year named in the title; a bare year in an earlier paragraph of the
-section; the nearest explicit date after it in the same paragraph. A fiscal-year anchor
-(2018年度) gives April–December to its own year and January–March to the next. When a weekday is
+section; the nearest explicit date after it in the same paragraph; failing all these, the
+explicit dates of the same month in the nearest later paragraph naming one (a wire dateline).
+A whole year looked back on in an earlier paragraph (`in FY2018 visas doubled`) yields to the
+date of a document dated to the day. A fiscal-year anchor (2018年度) gives April–December to
+its own year and January–March to the next. When a weekday is
 written, the first candidate year on which the date falls on that weekday wins.
 """
 from __future__ import annotations
@@ -274,11 +277,14 @@ class Resolver:
         if again is not None:  # `From 1 to 3 March ...` then, paragraphs later, `On 2 March`
             out.append(again)
         dated, bare = self._earlier_paragraphs(f)
-        if dated is not None:
-            out.append((self._dated_year(dated, month), "previous_date"))
         from_pub = None
         if self.pub is not None:
             from_pub = (published_year(self.pub, month), "published")
+        if dated is not None and from_pub is not None and self._past_whole_year(dated):
+            out.append(from_pub)  # `in FY2018 visas doubled.` then `1–3 October` of a 2019 paper
+        if dated is not None:
+            out.append((self._dated_year(dated, month), "previous_date"))
+        if from_pub is not None and from_pub not in out:
             out.append(from_pub)
         if self.title is not None:
             out.append((year_for(self.title, month), "title"))
@@ -287,6 +293,8 @@ class Resolver:
         after = [p for p in map(self._anchor, block[f.in_block + 1:]) if p is not None]
         if after:
             out.append((_latest_same_month(after, month), "following_date"))
+        if not out and (later := self._later_paragraphs(f, month)) is not None:
+            out.append((later, "following_date"))  # a wire dateline `TOMSK, Oct. 4 —` on top
         background = self._background_year(f, month)
         if background is not None:
             out.append((background, "background_date"))
@@ -296,6 +304,27 @@ class Resolver:
                      or self._after_published(f, out[0][0])):
             out.insert(0, (near, "published"))  # minutes of 22.11.2021: `as of 19 November`
         return out
+
+    def _later_paragraphs(self, f: Found, month: int | None) -> int | None:
+        """The last resort before a background date: the latest year of an explicit date of the
+        same month in the nearest later paragraph that has one (a wire dateline `Oct. 4` over
+        `held Oct. 2–3, 2019`); a date of another month says nothing of it."""
+        if month is None:
+            return None
+        for bi in range(f.block + 1, min(len(self.doc.blocks), f.block + 1 + _LOOKBACK_BLOCKS)):
+            years = [p.year for g in self.by_block.get(bi, []) if g.atom.relative is None
+                     and (p := self._anchor(g)) is not None and p.month == month and not p.fiscal]
+            if years:
+                return max(years)
+        return None
+
+    def _past_whole_year(self, dated: Found) -> bool:
+        """Whether an earlier paragraph's anchor is a whole (fiscal) year before the year of a
+        document dated to the day, and not the year its title names: a figure looked back on
+        (`в 2018 финансовом году число … выросло`), not the time of the dates that follow."""
+        p, pub, title = dated.a, self.pub, self.title
+        return (p.month is None and dated.b is None and pub is not None and pub.day is not None
+                and p.year < pub.year and (title is None or title.year != p.year))
 
     def _dated_year(self, dated: Found, month: int | None) -> int:
         """The year an earlier paragraph's date gives: a range across New Year there (`апрель

@@ -37,6 +37,7 @@ class Era:
     abbrev: str  # R
     short: str  # 令 ("" when the one-kanji form is ambiguous)
     last: int | None  # last year number of the era (None for the current era)
+    latin: tuple[str, ...] = ()  # names in Latin script: Heisei, Shōwa
 
     def to_gregorian(self, n: int) -> int:
         """Year `n` of this era (1 = 元年) as a Gregorian year."""
@@ -63,6 +64,8 @@ class Lexicon:
         """The era named by its kanji, Latin initial or one-kanji abbreviation."""
         for e in self.eras:
             if name in (e.name, e.abbrev, e.short) or name == e.abbrev.lower():
+                return e
+            if name.casefold() in {w.casefold() for w in e.latin}:
                 return e
         return None
 
@@ -119,6 +122,10 @@ def _eras(raw: Any, problems: list[str]) -> tuple[Era, ...]:
         if not all(isinstance(e[f], str) for f in ("name", "romaji", "abbrev", "short")):
             problems.append(f"{k}: name, romaji, abbrev and short must be strings")
             continue
+        latin = e.get("latin", [])
+        if not isinstance(latin, list) or not all(isinstance(w, str) and w.isalpha() for w in latin):
+            problems.append(f"{k}.latin: expected a list of words")
+            continue
         rows.append(e)
     for a, b in zip(rows, rows[1:]):
         if not a["start"] < b["start"]:
@@ -127,7 +134,8 @@ def _eras(raw: Any, problems: list[str]) -> tuple[Era, ...]:
     for i, e in enumerate(rows):
         nxt = rows[i + 1]["start"] if i + 1 < len(rows) else None
         last = nxt.year - e["start"].year + 1 if nxt else None
-        eras.append(Era(e["name"], e["romaji"], e["start"], e["abbrev"], e["short"], last))
+        eras.append(Era(e["name"], e["romaji"], e["start"], e["abbrev"], e["short"], last,
+                        tuple(e.get("latin", ()))))
     return tuple(eras)
 
 

@@ -130,6 +130,7 @@ class Patterns:
     historical_before: re.Pattern  # `signed on `, `основан в `, `設立は` before a date (search, endpos)
     historical_after: re.Pattern  # `に締結した`, ` был основан` after a date (match at its end)
     en_month: re.Pattern  # month names alone: where English / Russian dates can be
+    latin_era: re.Pattern  # an era name in Latin script (Heisei, Shōwa): where `Heisei 15` can be
     ru_month: re.Pattern
     relative_marks: tuple[str, ...]  # a relative-year word contains one of these (年, year, году)
     published_cue: re.Pattern  # `Published 2 April 2021 | News`: a dateline (match at block start)
@@ -210,12 +211,21 @@ def _en_pattern(lex: Lexicon) -> str:
         rf"(?P<m_c>{mon})\.?,?\s+(?:of\s+)?(?P<y_c>{year})",
         # FY2020 · fiscal year 2019 · FY2018-2020
         rf"(?:{fy})\s*'?(?P<fy>\d{{4}}|\d{{2}})(?!\d)(?:{yconn}(?:FY\s*)?(?P<fy2>\d{{4}}|\d{{2}})(?!\d))?",
+        # Heisei 15 · Reiwa 2–4 · SHOWA 60: an era year in Latin script
+        (rf"{_latin_eras(lex)}\s*(?P<ley>\d{{1,2}})(?![\d%]|[.,:]\d)"
+         rf"(?:{yconn}(?P<ley2>\d{{1,2}})(?![\d%]|[.,:]\d))?"),
         # 2021 (after a cue) · 2019–2021 · 2019 and 2021 (after 'between')
         (rf"(?<![\d/])(?<!\d[.,-])(?P<y_f>{year})(?:(?P<yconn>{yconn}|\s+and\s+)(?P<y2_f>{year}|\d\d(?!\d)))?"
          rf"(?![\d%A-Za-z]|\s*(?:{count})\b|[.,]\d)"),
         # January (after a cue)
         rf"(?P<m_d>{mon})(?!\.?\s*\d)",
     ]) + ")"
+
+
+def _latin_eras(lex: Lexicon) -> str:
+    """An era name in Latin script (dates.toml `latin`), capitalised or in capitals."""
+    forms = [f for e in lex.eras for w in e.latin for f in (w[0].upper() + w[1:], w.upper())]
+    return rf"(?<![A-Za-z\u00c0-\u024f])(?P<lera>{_alt(forms)})(?![A-Za-z\u00c0-\u024f])"
 
 
 def _en_lookback(lex: Lexicon) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
@@ -238,7 +248,9 @@ def _ru_pattern(lex: Lexicon) -> str:
     abbr = [w.rstrip(".") for w in ru["year_words"] if w.endswith(".")]
     # year words in any letter case (ОТЧЁТ ЗА 2021 ГОД); a fiscal-year phrase is tried first
     ywords = rf"(?i:(?:{_alt(full)})(?![а-яё])|(?:{_alt(abbr)})(?![а-яё])\.?)"
-    fy_words = rf"(?i:\s*(?:{_alt(ru['fiscal_year_words'])})(?![а-яё]))"
+    # one adjective may stand between: 2022 японского финансового года, в 2021 японском фин. году
+    adj = r"(?:[а-яё]+(?:ого|его|ом|ем|ому|ему|ый|ий|ым|им|ые|ие|ых|их)\s+)?"
+    fy_words = rf"(?i:\s*{adj}(?:{_alt(ru['fiscal_year_words'])})(?![а-яё]))"
     year = _YEAR
     dconn = r"\s*(?:-|–|—|‐|по|до)\s*"
     initials = "".join(sorted({f[0] for forms in ru["months"] + ru["weekdays"] for f in forms}))
@@ -376,6 +388,7 @@ def patterns() -> Patterns:
         **dict(zip(("en_year_cue", "en_season", "en_month_cue"), _en_lookback(lex))),
         **dict(zip(("ru_season", "ru_month_cue"), _ru_lookback(lex))),
         en_month=re.compile(_names(lex.en["months"], "upper")),
+        latin_era=re.compile(_latin_eras(lex)),
         ru_month=re.compile(_names(lex.ru["months"], "capital")),
         en_numeric_day_cue=re.compile(
             rf"(?<![A-Za-z])(?:(?:{_alt(lex.en['numeric_day_cues'])})|{_names(lex.en['weekdays'], 'upper')}\.?,?)\s+$",

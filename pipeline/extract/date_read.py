@@ -209,6 +209,14 @@ def read_en(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
         if y is None or g["fy2"] and (y2 is None or y2 <= y):
             return None
         return _atom(s, e, Point(y, fiscal=True), Point(y2, fiscal=True) if y2 else None, "en_fiscal_year")
+    if g["lera"]:  # Heisei 15 · Reiwa 2–4
+        era = lex.era(g["lera"])
+        y = era_to_gregorian(lex, era, int(g["ley"])) if era else None
+        y2 = era_to_gregorian(lex, era, int(g["ley2"])) if era and g["ley2"] else None
+        if y is None or g["ley2"] and (y2 is None or y2 <= y):
+            return None
+        return _atom(s, e, Point(y, era=era.romaji), Point(y2, era=era.romaji) if y2 else None,
+                     "en_era_year")
     if g["y_f"]:
         y = _year(lex, g["y_f"])
         if y is None:

@@ -105,7 +105,7 @@ def scan(text: str, lang: str | None = None) -> list[Atom]:
         found.extend(_read_all(pats.ja, text, lo, hi, lambda m: read_ja(m, lex)))
     digits = _DIGIT.search(text) is not None  # without digits: only `in January` and the like
     years = _hits(_YEARISH, text) if digits else []
-    for pat, read, script, marks in ((pats.en, read_en, _LATIN, (pats.en_month, _FY)),
+    for pat, read, script, marks in ((pats.en, read_en, _LATIN, (pats.en_month, _FY, pats.latin_era)),
                                      (pats.ru, read_ru, _CYRILLIC, (pats.ru_month,))):
         if script.search(text):
             hits = years + [h for mark in (marks if digits else marks[:1]) for h in _hits(mark, text)]
