@@ -249,3 +249,32 @@ def test_one_record_per_distinct_event(text, records):
     doc = extracted(text)
     assert [(e.name, e.date, e.attendance) for e in doc.events] == records
     assert {f.event.id for f in doc.attendance} == {e.id for e in doc.events}
+
+
+@pytest.mark.parametrize("text, value, record", [
+    # neither a name nor a date: the figure stays, no event record, no id
+    ("About 30 students took part.", 30, None),
+    ("学生約30名が参加した。", 30, None),
+    ("В мероприятии приняли участие 30 студентов.", 30, None),
+    # a date without a name, or a name without a date: a record
+    ("On 4 May 2022, about 30 students took part.", 30, (None, "2022-05-04")),
+    ("2022年5月4日、学生約30名が参加した。", 30, (None, "2022-05-04")),
+    ("Около 30 студентов приняли участие в Японо-российском форуме молодёжи.", 30,
+     ("Японо-российском форуме молодёжи", None)),
+])
+def test_a_figure_with_neither_name_nor_date_has_no_event_record(text, value, record):
+    doc = extracted(text)
+    f = next(f for f in doc.attendance if f.value == value)
+    if record is None:
+        assert f.event.id is None and doc.events == []
+    else:
+        e = next(e for e in doc.events if e.id == f.event.id)
+        assert (e.name, e.date) == record
+
+
+def test_ids_count_only_the_records_kept():
+    long = " The visitors toured the laboratories, the library and the campus museum with their hosts."
+    doc = extracted("About 30 students took part." + long + "\n\n"
+                    "On 4 May 2022, about 50 students attended the Tomsk Forum." + long)
+    assert [(f.value, f.event.id) for f in doc.attendance] == [(30, None), (50, "e1")]
+    assert [e.id for e in doc.events] == ["e1"]

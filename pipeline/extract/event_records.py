@@ -2,7 +2,8 @@
 
 Figures go together when their event names fold to the same text and their dates are
 compatible (one inside the other, or one unknown); a figure without a name is an event of its
-own. Each record takes the most precise date of its figures, one attendance count (parts listed
+own, and one with neither a name nor a date gets no record (its event id stays null). Each
+record takes the most precise date of its figures, one attendance count (parts listed
 side by side summed, else the largest figure), the organisers written next to its name or
 figures, and its mode (online / in_person / hybrid). Ids are e1, e2, ... in text order.
 
@@ -63,9 +64,11 @@ def _event_date(figs: list[AttendanceMention]) -> str | None:
 
 
 def records(doc: Document, spans: dict[int, tuple[int, int]], idx) -> list[Event]:
-    groups = {i: g for i, g in enumerate(_groups(doc))}
+    """One Event per group of figures that has a name or a date; a figure with neither keeps
+    its attendance entry, with no event id (an events table has nothing to show for it)."""
+    groups = [g for g in _groups(doc) if g[0].event.name is not None or _event_date(g) is not None]
     events = []
-    for i, figs in enumerate(sorted(groups.values(), key=lambda g: g[0].start), start=1):
+    for i, figs in enumerate(sorted(groups, key=lambda g: g[0].start), start=1):
         eid = f"e{i}"
         for f in figs:
             f.event.id = eid
