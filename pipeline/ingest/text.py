@@ -3,7 +3,9 @@
 Text converted from PDF is hard-wrapped at a fixed width (Japanese mid-word: "筑波大学東京" /
 "キャンパス"), sometimes with a blank line after every wrapped line. A run of lines is taken as
 wrapped when most of its lines reach the wrap width; it is re-joined except where a line is
-indented, starts a list item, or follows a short line that ends a sentence.
+indented, starts a list item, or follows a short line that ends a sentence. A paragraph runs on
+across a blank line only when the document as a whole is hard-wrapped (`_hard_wrapped`): a blank
+line between short heading-like lines of an unwrapped text stays a paragraph break.
 """
 from __future__ import annotations
 
@@ -123,6 +125,22 @@ def _runs_on(prev: Line, nxt: list[Line], width: int) -> bool:
     return len(nxt) > 1 or first.width >= 0.88 * width or rules.ends_sentence(first.text.text)
 
 
+def _hard_wrapped(groups: list[list[Line]], width: int) -> bool:
+    """Does the document as a whole show hard wrapping that a paragraph may run on across a
+    blank line? Hardly any line is longer than the wrap width, and either most blank-separated
+    groups are single lines many of which reach the width (a blank line after every wrapped line),
+    or the groups are themselves runs of several lines (a page break inside wrapped text).
+    A width read off a few short lines (a heading, a place and date) among long unwrapped
+    paragraph lines is no wrap width: a blank line between headings stays a paragraph break."""
+    lines = [ln for g in groups for ln in g]
+    if not width or not lines or sum(ln.width > 1.5 * width for ln in lines) > 0.1 * len(lines):
+        return False
+    singles = [g[0] for g in groups if len(g) == 1]
+    if len(singles) < 0.6 * len(groups):
+        return True
+    return sum(ln.width >= 0.88 * width for ln in singles) >= 0.4 * len(singles)
+
+
 @dataclass(slots=True)
 class TextResult:
     items: list[RawBlock]
@@ -166,9 +184,10 @@ def read_text(text: str, nfkc_enabled: bool = True) -> TextResult:
             groups[-1].append(ln)
     groups = [g for g in groups if g]
     paras: list[list[Line]] = []
+    wrapped = _hard_wrapped(groups, width)
     for g in groups:
         for k, p in enumerate(_paragraphs(g)):
-            if k == 0 and paras and _runs_on(paras[-1][-1], p, width):
+            if k == 0 and paras and wrapped and _runs_on(paras[-1][-1], p, width):
                 paras[-1].extend(p)
             else:
                 paras.append(list(p))
