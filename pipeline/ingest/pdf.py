@@ -4,7 +4,8 @@ page furniture (running headers/footers, page numbers) kept out of the running t
 Pass 1 reads each page once (its chars; the table finder only where the page has ruling lines),
 turns vertical pages so that their columns read as lines, cuts rows into fragments and keeps
 only those (the page's cache is flushed right away). Pass 2 decides the furniture across pages
-(lines repeated in the margins modulo digits, page numbers, small-print margin lines) and lays
+(pdf_furniture.py: lines repeated in the margins modulo digits, page numbers, small-print margin
+lines) and lays
 out every page: columns, lines, paragraphs. Paragraphs that run on into the next column or page
 are re-joined.
 """
@@ -18,7 +19,7 @@ from statistics import median
 
 from ..errors import IngestError
 from ..model import Furniture
-from . import layout, rules, text
+from . import layout, pdf_furniture, rules, text
 from .blocks import RawBlock, RawTable
 from .layout import Glyph, Line, Para, Region
 from .normalize import Mapped, is_wide, join_lines, nfkc
@@ -211,69 +212,6 @@ def _tables(page, glyphs: list[Glyph], data: PageData) -> list[Glyph]:
     return glyphs
 
 
-def _key(s: str) -> str:
-    return re.sub(r"\d+", "#", re.sub(r"\s+", "", s))
-
-
-def _margin_rows(frags: list[Line], height: float, margin: float) -> list[tuple[str, list[Line]]]:
-    """Rows at the top/bottom edge of the page, set apart from the body by a gap."""
-    if not frags:
-        return []
-    rows: list[list[Line]] = []
-    for f in sorted(frags, key=lambda f: f.top):
-        if rows and abs(f.top - rows[-1][0].top) < 0.45 * f.size:
-            rows[-1].append(f)
-        else:
-            rows.append([f])
-    out = []
-    for i in (0, 1):
-        if i < len(rows) and rows[i][0].top < margin * height:
-            nxt = rows[i + 1] if i + 1 < len(rows) else None
-            bottom = max(f.bottom for f in rows[i])
-            if nxt is None or min(f.top for f in nxt) - bottom >= 0.8 * rows[i][0].size:
-                out.append(("header", rows[i]))
-                continue
-        break
-    for i in (1, 2):
-        if i <= len(rows) and max(f.bottom for f in rows[-i]) > (1 - margin) * height:
-            prv = rows[-i - 1] if i + 1 <= len(rows) else None
-            top = min(f.top for f in rows[-i])
-            if prv is None or top - max(f.bottom for f in prv) >= 0.8 * rows[-i][0].size:
-                if not any(r is rows[-i] for _, r in out):
-                    out.append(("footer", rows[-i]))
-                continue
-        break
-    return out
-
-
-def _furniture(pages: list[PageData], res: PdfResult) -> None:
-    """Move running headers/footers and page numbers from the pages' fragments to res.furniture."""
-    margin = rules.rules().margin
-    cands = []  # (page, position, fragment)
-    for p in pages:
-        for pos, row in _margin_rows(p.frags, p.height, margin):
-            cands.extend((p, pos, f) for f in row)
-    if not cands:
-        return
-    counts: dict[tuple[str, str], int] = {}
-    for p, pos, f in cands:
-        counts[(pos, _key(f.text))] = counts.get((pos, _key(f.text)), 0) + 1
-    body = median(f.size for p in pages for f in p.frags) if any(p.frags for p in pages) else 10.0
-    repeat = 2 if len(pages) <= 3 else max(2, len(pages) // 3)
-    for p, pos, f in cands:
-        t = f.text.strip()
-        furn = (rules.is_page_number(t) or counts[(pos, _key(t))] >= repeat
-                or (f.size < 0.95 * body and len(t) <= 80))
-        if not furn:
-            continue
-        p.frags.remove(f)
-        res.furniture.append(Furniture(t, p.number, pos))
-        if rules.has_date(t) and not rules.is_page_number(t):
-            hint = ("pdf_header" if pos == "header" else "pdf_footer", t)
-            if hint not in res.hints:
-                res.hints.append(hint)
-
-
 class _Source:
     """The raw extraction (lines in reading order) that the offset map points into."""
 
@@ -416,6 +354,6 @@ def read(data: bytes, path: str, max_pages: int, nfkc_enabled: bool = True) -> P
     empty = [p.number for p in pages if not p.frags and not p.tables]
     if empty:
         res.warnings.append(f"{len(empty)} page(s) without a text layer: {empty[:10]}")
-    _furniture(pages, res)
+    pdf_furniture.strip(pages, res)
     _emit(pages, res, nfkc_enabled)
     return res
