@@ -204,6 +204,9 @@ def _decide(cues: Cues, c: _Cand, text: str, sent: tuple[int, int]) -> None:
     if cues.neg_latin.search(before + text[c.ts:c.te] + after) or cues.neg_latin_clause.search(before) or \
             cues.neg_latin_clause.search(text[c.te:min(se, c.te + 80)]):
         return
+    clause = _CLAUSE_BREAK.split(text[ss:c.ts])[-1] + " " + after
+    if cues.enrol_verb.search(clause) and cues.enrol_unit.search(clause):  # на кафедре обучались 86 студентов
+        return
     if cues.population.search(c.unit) and not cues.cue_latin.search(  # около 240 тысяч жителей: a population
             _CLAUSE_BREAK.split(text[max(ss, c.ts - 60):c.ts])[-1] + " " + _CLAUSE_BREAK.split(text[c.te:se], 1)[0]):
         return

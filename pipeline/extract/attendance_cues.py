@@ -21,7 +21,8 @@ QUALS = ("approx", "at_least", "at_most")
 # section -> keys that must hold lists of strings (empty lists allowed where noted)
 _REQUIRED = {
     "units": LANGS + ("en_singular",), "strong_units": ("en", "ru"), "cues": LANGS, "cues_before": LANGS, "groups": ("before", "relative"),
-    "negative": ("ja_before", "ja_after", "en", "ru", "ja_clause", "latin_clause"), "labels": ("nouns", "link"),
+    "negative": ("ja_before", "ja_after", "en", "ru", "ja_clause", "latin_clause", "enrolment_verbs",
+                 "enrolment_units"), "labels": ("nouns", "link"),
     "comparison": ("ja_between",),
     "cumulative": ("before", "sentence", "event_count_units", "per_event", "per_event_figure", "duration_before",
                    "duration_units"), "population": ("words",), "totals": ("before", "after"),
@@ -80,6 +81,8 @@ class Cues:
     neg_ja_before: re.Pattern
     neg_ja_after: re.Pattern
     neg_latin: re.Pattern
+    enrol_verb: re.Pattern  # a study verb and a home teaching unit in one clause: enrolment
+    enrol_unit: re.Pattern
     neg_ja_clause: re.Pattern  # capacity / quota phrases later in the figure's clause
     neg_latin_clause: re.Pattern
     comparison_ja: re.Pattern  # between a reference count and the count compared with it
@@ -213,6 +216,8 @@ def cues() -> Cues:
         neg_ja_before=_compile(data["negative"]["ja_before"], False),
         neg_ja_after=re.compile(r"^[をがのはにも]?\s*" + alt(data["negative"]["ja_after"], False)),
         neg_latin=_compile(data["negative"]["en"] + data["negative"]["ru"]),
+        enrol_verb=_compile(data["negative"]["enrolment_verbs"]),
+        enrol_unit=_compile(data["negative"]["enrolment_units"]),
         neg_ja_clause=_compile(data["negative"]["ja_clause"], False),
         neg_latin_clause=_compile(data["negative"]["latin_clause"]),
         comparison_ja=_compile(data["comparison"]["ja_between"], False),
