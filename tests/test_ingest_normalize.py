@@ -155,3 +155,18 @@ def test_scrub_is_one_for_one_and_leaves_utf8_encodable_text(raw):
     assert len(out) == len(raw) and scrub(out) == out
     out.encode("utf-8")
     assert all(c in "\t\n\r" or (ord(c) >= 0x20 and not 0x7f <= ord(c) <= 0x9f or c == "\x85") for c in out)
+
+
+@pytest.mark.parametrize("text", ["ＡＢＣ１２３，（株）ｶﾀｶﾅ", "か\u3099きｶﾞ", "e\u0301t\u00e9", "㈱日本", "x\u00ady", "①②", "…‥", "12\u301c13"])
+def test_fast_one_for_one_path_equals_cluster_path(text):
+    """nfkc's translate fast path gives what the cluster-by-cluster path gives."""
+    from pipeline.ingest import normalize
+
+    fast = normalize.nfkc(text, 3)
+    normalize._CLUSTERED.update(text)  # force the cluster path for the same text
+    try:
+        slow = normalize.nfkc(text, 3)
+    finally:
+        normalize._CLUSTERED.clear()
+        normalize._ONE_FOR_ONE.clear()
+    assert (fast.text, fast.starts, fast.ends) == (slow.text, slow.starts, slow.ends)

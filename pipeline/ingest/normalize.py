@@ -72,7 +72,7 @@ class Mapped:
     def collapse_spaces(self) -> "Mapped":
         """Runs of whitespace become one space (mapped to the first of the run)."""
         s = self.text
-        if "  " not in s and not any(c.isspace() and c != " " for c in s):
+        if "  " not in s and not _OTHER_SPACE.search(s):
             return self
         out, st, en = [], [], []
         prev_space = False
@@ -96,6 +96,8 @@ class Mapped:
             return pos, pos
         return self.starts[start], max(self.ends[start:end])
 
+
+_OTHER_SPACE = re.compile(r"[^\S ]")  # white space other than a plain space (str.isspace's set)
 
 # Same-meaning variants that legacy Japanese encodings disagree on (Shift_JIS decoders give
 # U+301C WAVE DASH where CP932 gives U+FF5E FULLWIDTH TILDE): folded to one form, length kept.
@@ -126,13 +128,37 @@ def _is_mark(c: str) -> bool:
     return c in "\uff9e\uff9f" or (not c.isascii() and unicodedata.combining(c) != 0)
 
 
+class _OneForOne(dict):
+    """str.translate table of the characters whose safe NFKC is one character (full-width
+    ASCII, half-width katakana, ...): filled on first sight. Characters that need the
+    cluster-by-cluster path (combining marks, expansions, deletions) go to `_CLUSTERED`."""
+
+    def __missing__(self, code: int) -> str:
+        c = chr(code)
+        norm = _safe_nfkc(c)
+        if len(norm) != 1 or _is_mark(c):
+            _CLUSTERED.add(c)
+            norm = c
+        self[code] = norm
+        return norm
+
+
+_CLUSTERED: set[str] = set()
+_ONE_FOR_ONE = _OneForOne()
+
+
 def nfkc(s: str, base: int = 0, enabled: bool = True) -> Mapped:
     """NFKC where safe, cluster by cluster (a base character with its combining marks).
 
     Every output character maps to the source cluster it came from (offset by `base`).
+    Text with no mark and no expanding character (nearly all of it) takes one
+    `str.translate` pass with an identity offset map; the rest goes cluster by cluster.
     """
     if not enabled or s.isascii():
         return Mapped.identity(s, base)
+    fast = s.translate(_ONE_FOR_ONE)
+    if _CLUSTERED.isdisjoint(s):
+        return Mapped.identity(fast, base)
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
