@@ -6,8 +6,8 @@ Each block's text is scanned for date atoms (date_scan.scan: Japanese with eras,
 numerals, fiscal years and ranges; English and Russian month names; numeric forms read by the
 block's language). Dates broken across two blocks (a table row `2020年` / `9月25日`, a line
 break inside `2020` / `年度`) are read across the break. Dates written without a year take it
-from the document (date_infer: same paragraph, earlier paragraphs, publication date, title;
-the written weekday decides between candidates). The machine's clock is never consulted.
+from the document (date_infer: same paragraph, earlier paragraphs; date_published: publication
+date, title; the written weekday decides between candidates). The machine's clock is never consulted.
 """
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ import re
 
 from ..config import Config
 from ..model import Block, DateMention, Document
-from .date_infer import (Found, Resolver, find_published, point_value, title_anchor,
-                         weekday_year, year_for)
+from .date_infer import Found, Resolver, weekday_year, year_for
 from .date_patterns import Atom, Point
+from .date_published import find_published, point_value, title_anchor
 from .date_scan import scan
 
 log = logging.getLogger(__name__)
