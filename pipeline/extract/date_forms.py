@@ -10,28 +10,14 @@ from __future__ import annotations
 import re
 
 from .date_lexicon import Lexicon
+from .trie import trie_pattern
 
 LETTER = r"(?![A-Za-zА-Яа-яЁё])"
 
 
 def trie(words) -> str:
-    """A regex matching any of `words`, as a trie (shared prefixes factored): one pass, no
-    backtracking through dozens of alternatives at every position of the text."""
-    root: dict = {}
-    for w in words:
-        node = root
-        for c in w:
-            node = node.setdefault(c, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return "(?:" + emit(root) + ")"
+    """A regex group matching any of `words`, factored as a trie (see trie.py)."""
+    return "(?:" + trie_pattern(words) + ")"
 
 
 def names(lists: list[list[str]], case: str) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 from . import orgwords
 from .orgwords import DATA, DataError, place_en, read_toml
 from .romanize import sound_key
+from .trie import trie_pattern
 
 TYPES = ("university", "research_institute", "ministry", "agency", "local_government", "embassy",
          "consulate", "trade_mission", "company", "international_org", "association", "consortium",
@@ -101,22 +102,9 @@ class Found:
 
 
 def trie_regex(names: list[str], flags: int = re.IGNORECASE) -> re.Pattern:
-    """One regex for a list of strings, factored as a trie (fast, and greedy = longest)."""
-    trie: dict = {}
-    for n in names:
-        node = trie
-        for ch in n:
-            node = node.setdefault(ch, {})
-        node[""] = True
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return re.compile(emit(trie) or "(?!)", flags)
+    """One compiled regex for a list of strings, factored as a trie (fast, and greedy = longest);
+    an empty list never matches."""
+    return re.compile(trie_pattern(names) or "(?!)", flags)
 
 
 def en_key(name: str) -> str:
