@@ -10,7 +10,6 @@ exclusive, and `doc.text[m.start:m.end] == m.text` holds for every block and men
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, is_dataclass
-from functools import cache
 from typing import Any
 
 #: Block kinds produced by ingest.
@@ -185,24 +184,40 @@ class Document:
         return d
 
 
-@cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+_FIELDS: dict[type, tuple[str, ...] | None] = {}  # dataclass -> field names; None: not one
+
+
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    try:
+        return _FIELDS[cls]
+    except KeyError:
+        names = _FIELDS[cls] = tuple(f.name for f in fields(cls)) if is_dataclass(cls) else None
+        return names
 
 
 def _plain(obj: Any) -> Any:
     """A dataclass tree as plain dicts and lists: what `dataclasses.asdict` gives, without its
-    deep copies (it is the hot path of writing a document with thousands of tokens)."""
-    if isinstance(obj, Token):
+    deep copies (it is the hot path of writing a document with thousands of tokens). Scalars
+    are copied in place, so the recursion only visits containers and dataclasses."""
+    t = type(obj)
+    if t is Token:
         return {"surface": obj.surface, "lemma": obj.lemma, "pos": obj.pos, "start": obj.start, "end": obj.end}
-    if is_dataclass(obj):
-        return {name: _plain(getattr(obj, name)) for name in _field_names(type(obj))}
+    names = _field_names(t)
+    if names is not None:
+        d = {}
+        for name in names:
+            v = getattr(obj, name)
+            d[name] = v if type(v) in _SCALARS else _plain(v)
+        return d
+    if t is list or t is tuple:
+        if obj and type(obj[0]) is Token:
+            return [{"surface": x.surface, "lemma": x.lemma, "pos": x.pos, "start": x.start, "end": x.end}
+                    for x in obj]
+        return [x if type(x) in _SCALARS else _plain(x) for x in obj]
+    if t is dict:
+        return {k: v if type(v) in _SCALARS else _plain(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
-        if obj and isinstance(obj[0], Token):
-            return [{"surface": t.surface, "lemma": t.lemma, "pos": t.pos, "start": t.start, "end": t.end}
-                    for t in obj]
-        if obj and isinstance(obj[0], (int, str)):
-            return list(obj)
         return [_plain(x) for x in obj]
     if isinstance(obj, dict):
         return {k: _plain(v) for k, v in obj.items()}

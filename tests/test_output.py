@@ -5,9 +5,11 @@ import json
 import os
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline import output
-from pipeline.model import Block, DateMention, Document, Source, check_spans
+from pipeline.model import Block, DateMention, Document, Source, Token, check_spans, _plain
 
 
 def _doc(text="2020年9月25日に開催", mention=(0, 10)):
@@ -30,6 +32,31 @@ def test_json_is_canonical_and_valid():
     assert list(obj) == sorted(obj), "keys sorted"
     assert "published_hints" not in obj
     assert "2020年" in text, "UTF-8, not \\u escapes"
+
+
+# What a document holds: any text (control characters, quotes, backslashes, CJK, emoji,
+# U+2028), ints, booleans, null, and confidences rounded to two places.
+_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+_leaf = _text | st.integers(-2**53, 2**53) | st.booleans() | st.none() | st.floats(0, 1).map(lambda x: round(x, 2))
+_json = st.recursive(_leaf, lambda inner: st.lists(inner, max_size=5) | st.dictionaries(_text, inner, max_size=5),
+                     max_leaves=40)
+
+
+@given(_json)
+def test_compact_form_is_the_standard_encoders_text(obj):
+    """The compact encoder (orjson) writes what json.dumps would: outputs stay byte-identical."""
+    assert output.dumps(obj, compact=True) == json.dumps(obj, ensure_ascii=False, sort_keys=True,
+                                                         separators=(",", ":")) + "\n"
+
+
+def test_plain_matches_dataclasses_asdict():
+    from dataclasses import asdict
+
+    doc = _doc()
+    doc.blocks[0].tokens = [Token("2020", "2020", "名詞-数詞", 0, 4)]
+    doc.blocks[0].sentences = [[0, 10]]
+    doc.published_hints = [("text_footer", "2020.9.25")]
+    assert _plain(doc) == json.loads(json.dumps(asdict(doc)))
 
 
 @pytest.mark.parametrize("mutate, where", [
