@@ -231,3 +231,13 @@ def test_html_headings_and_title(tmp_path, title, h1, first_kind):
     assert got[0] == (first_kind, h1)
     for h in ("PROGRAMME", "Третья секция", "第四節", "Fifth section", "Notes"):
         assert ("heading", h) in got
+
+
+@pytest.mark.parametrize("s", ["令和元年5月", "R2年", "May 2021", "2021/7/3", "3.7.2019", "15 мая 2021 г.",
+                               "Tuesday, March 3rd, 2020", "no date 12/3", "平成三十年"])
+def test_date_hint_is_found_in_every_date(s):
+    r = rules.rules()
+    if r.has_date.search(s):
+        assert r.date_hint.search(s)
+    assert rules.has_date(s) == (r.has_date.search(s) is not None)
+    assert rules.blank_dates(s) == r.has_date.sub(" ", s)

@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 
 import json
 
+from pipeline.ingest import blocks, normalize
 from pipeline.ingest.blocks import RawBlock, assemble
-from pipeline.ingest.normalize import Mapped, join_lines, joiner, nfkc, scrub
+from pipeline.ingest.normalize import Mapped, display_width, is_wide, join_lines, joiner, nfkc, scrub, wide_share
 
 NFKC_CASES = [
     ("ＡＢＣ１２３", "ABC123"),              # full-width ASCII
@@ -170,3 +171,69 @@ def test_fast_one_for_one_path_equals_cluster_path(text):
         normalize._CLUSTERED.clear()
         normalize._ONE_FOR_ONE.clear()
     assert (fast.text, fast.starts, fast.ends) == (slow.text, slow.starts, slow.ends)
+
+
+# --- the bulk (translate/regex/accumulate) forms equal the per-character definitions -----------
+
+# characters that take every path of nfkc: ASCII, one-for-one (full-width, half-width kana),
+# combining and half-width voicing marks, expansions (Ⅱ, ㈱, ﬁ), deletions (soft hyphen),
+# kept compatibility characters (①, ², …), wide and narrow spaces, line breaks
+_CHARS = list("aZ1 .\n\t日本語。ＡＢ１ｶﾞｸﾟ\uff9e\uff9f\u3099\u309a\u0301\u0308Ⅱ㈱ﬁ\u00ad\u200b①²½…\u3000\u00a0\u301cеё")
+_TEXT = st.text(alphabet=st.sampled_from(_CHARS), max_size=60)
+
+
+def _nfkc_per_cluster(s: str, base: int) -> tuple[str, list[int], list[int]]:
+    """The definition: every cluster (a character with the marks after it) through _safe_nfkc."""
+    out, starts, ends = [], [], []
+    i, n = 0, len(s)
+    while i < n:
+        j = i + 1
+        while j < n and normalize._is_mark(s[j]):
+            j += 1
+        norm = normalize._safe_nfkc(s[i:j])
+        out.append(norm)
+        starts.extend([base + i] * len(norm))
+        ends.extend([base + j] * len(norm))
+        i = j
+    return "".join(out), starts, ends
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.integers(0, 5))
+def test_nfkc_equals_cluster_by_cluster(s, base):
+    m = nfkc(s, base)
+    assert (m.text, m.starts, m.ends) == _nfkc_per_cluster(s, base)
+
+
+@pytest.mark.parametrize("s", ["\u3099か", "ｶ\uff9e\uff9eⅡⅡ", "Ⅱ\u0301x", "a\u00adb\u00ad", "\n\u0301\n", "ﬁ\u3099"])
+def test_nfkc_cluster_edges(s):
+    m = nfkc(s, 2)
+    assert (m.text, m.starts, m.ends) == _nfkc_per_cluster(s, 2)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_display_width_and_wide_share_per_character(s):
+    assert display_width(s) == sum(2 if is_wide(c) else 1 for c in s)
+    chars = [c for c in s if not c.isspace()]
+    assert wide_share(s) == (sum(is_wide(c) for c in chars) / len(chars) if chars else 0.0)
+
+
+def _monotone_per_character(starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
+    starts, ends = list(starts), list(ends)
+    lo = 0
+    for i, s in enumerate(starts):
+        starts[i] = lo = max(s, lo)
+    lo = 0
+    for i, e in enumerate(ends):
+        ends[i] = lo = max(e, starts[i], lo)
+    return starts, ends
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=30))
+def test_monotone_equals_per_character(pairs):
+    m = Mapped("x" * len(pairs), [a for a, _ in pairs], [b for _, b in pairs])
+    expected = _monotone_per_character(m.starts, m.ends)
+    blocks._monotone(m)
+    assert (m.starts, m.ends) == expected

@@ -7,6 +7,7 @@ rows are separated by "\\n" and whose cells by "\\t", each non-empty cell a bloc
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from ..model import Block
 from .normalize import Mapped, scrub_mapped
@@ -79,13 +80,8 @@ def assemble(items: list[RawBlock | RawTable]) -> tuple[Mapped, list[Block]]:
 
 def _monotone(m: Mapped) -> None:
     """Separators inserted between blocks point at the end of what precedes them; keep the map
-    non-decreasing even where a reader emitted blocks out of source order (PDF reading order)."""
-    lo = 0
-    for i, s in enumerate(m.starts):
-        if s < lo:
-            m.starts[i] = lo
-        lo = m.starts[i]
-    lo = 0
-    for i, e in enumerate(m.ends):
-        e = max(e, m.starts[i], lo)
-        m.ends[i] = lo = e
+    non-decreasing even where a reader emitted blocks out of source order (PDF reading order):
+    every start is the running maximum of the starts, every end that of the starts and ends."""
+    starts = list(accumulate(m.starts, max, initial=0))[1:]
+    m.ends[:] = list(accumulate(map(max, m.ends, starts), max, initial=0))[1:]
+    m.starts[:] = starts

@@ -25,7 +25,7 @@ def _classify(t: str) -> str | None:
         # "― 7 ―", "Page 3", "стр. 5": a bare roman numeral or "(1)" is no page number by itself
         worded = re.search(r"[^\W\d_]{2,}|[ページ頁]", t) is not None and not re.fullmatch(r"[ivxlcdm]+", t, re.I)
         return "page" if _DASHED.search(t) or worded else None
-    if rules.is_issue_line(t) or rules.is_running_line(t) and _PAGE_AT_EDGE.search(rules.rules().has_date.sub(" ", t)):
+    if rules.is_issue_line(t) or rules.is_running_line(t) and _PAGE_AT_EDGE.search(rules.blank_dates(t)):
         return "footer"  # a page number beside a date: "Bulletin, May 2020 | 7"
     return None
 

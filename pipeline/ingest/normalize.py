@@ -147,12 +147,27 @@ _CLUSTERED: set[str] = set()
 _ONE_FOR_ONE = _OneForOne()
 
 
+@lru_cache(maxsize=64)
+def _cluster_pattern(clustered: frozenset[str]) -> re.Pattern:
+    """The clusters that need `_safe_nfkc` one by one: a base character (or none, at the start)
+    with the combining marks after it, or a character whose safe NFKC is not one character."""
+    marks = "".join(sorted(c for c in clustered if _is_mark(c)))
+    other = "".join(sorted(c for c in clustered if not _is_mark(c)))
+    alts = []
+    if marks:
+        alts.append(f"[^{re.escape(marks)}]?[{re.escape(marks)}]+")
+    if other:
+        alts.append(f"[{re.escape(other)}]")
+    return re.compile("|".join(alts), re.DOTALL)
+
+
 def nfkc(s: str, base: int = 0, enabled: bool = True) -> Mapped:
     """NFKC where safe, cluster by cluster (a base character with its combining marks).
 
     Every output character maps to the source cluster it came from (offset by `base`).
     Text with no mark and no expanding character (nearly all of it) takes one
-    `str.translate` pass with an identity offset map; the rest goes cluster by cluster.
+    `str.translate` pass with an identity offset map; otherwise only the clusters holding
+    such characters go one by one, the runs between them keep the translated text.
     """
     if not enabled or s.isascii():
         return Mapped.identity(s, base)
@@ -162,16 +177,21 @@ def nfkc(s: str, base: int = 0, enabled: bool = True) -> Mapped:
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    i, n = 0, len(s)
-    while i < n:
-        j = i + 1
-        while j < n and _is_mark(s[j]):
-            j += 1
-        norm = _safe_nfkc(s[i:j])
+    pos = 0
+    for mt in _cluster_pattern(frozenset(_CLUSTERED)).finditer(s):
+        i, j = mt.span()
+        if pos < i:  # characters that are clusters of their own and one for one
+            out.append(fast[pos:i])
+            starts.extend(range(base + pos, base + i))
+            ends.extend(range(base + pos + 1, base + i + 1))
+        norm = _safe_nfkc(mt.group())
         out.append(norm)
         starts.extend([base + i] * len(norm))
         ends.extend([base + j] * len(norm))
-        i = j
+        pos = j
+    out.append(fast[pos:])
+    starts.extend(range(base + pos, base + len(s)))
+    ends.extend(range(base + pos + 1, base + len(s) + 1))
     return Mapped("".join(out), starts, ends)
 
 
@@ -202,6 +222,32 @@ def is_wide(c: str) -> bool:
     if c.isascii():
         return False
     return unicodedata.east_asian_width(c) in ("W", "F")
+
+
+class _WideOnly(dict):
+    """str.translate table keeping the wide characters and deleting the rest: filled on first sight."""
+
+    def __missing__(self, code: int) -> str | None:
+        c = chr(code)
+        self[code] = keep = c if is_wide(c) else None
+        return keep
+
+
+_WIDE_ONLY = _WideOnly()
+_SPACE = re.compile(r"\s")  # str.isspace's set
+
+
+def display_width(s: str) -> int:
+    """Display width of a line: wide characters count 2, every other character 1."""
+    return len(s) if s.isascii() else len(s) + len(s.translate(_WIDE_ONLY))
+
+
+def wide_share(s: str) -> float:
+    """The share of wide characters among the characters of `s` that are not white space."""
+    if s.isascii():
+        return 0.0
+    chars = _SPACE.sub("", s)
+    return len(chars.translate(_WIDE_ONLY)) / len(chars) if chars else 0.0
 
 
 def joiner(prev: str, nxt: str) -> tuple[int, str]:

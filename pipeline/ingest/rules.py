@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..errors import ConfigError
-from .normalize import is_wide
+from .normalize import is_wide, wide_share
 
 _SCHEMA = {
     "text": {"sentence_end": list, "heading_not_end": list, "bullets": list, "heading_max_chars": int,
@@ -30,6 +30,7 @@ class Rules:
     margin: float
     dateline: re.Pattern
     has_date: re.Pattern
+    date_hint: re.Pattern  # found in every match of has_date (a cheap test before it)
     page_number: re.Pattern
     issue: re.Pattern
     caption: re.Pattern
@@ -81,6 +82,8 @@ def build(data: dict, where: str = "ingest.toml") -> Rules:
     time = r"(?:\s*,?\s*\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?)?"
     dateline = re.compile(rf"^\s*(?:(?:{labels})\s*[:：]?\s*)?{date}{time}\s*$", re.IGNORECASE)
     has_date = re.compile(rf"{ja}|{numeric}|{en}|{ru}", re.IGNORECASE)
+    # every date above holds a four-digit year or 年 (the era form): no line without one has a date
+    date_hint = re.compile(rf"{num_year}|年")
     page_words = _alt(f["page_words"])
     page_number = re.compile(
         rf"^[\s\-–—―‐・~〜()（）\[\]|]*(?:(?:{page_words})\s*)?(?:\d{{1,4}}|[ivxlcdm]{{1,6}})"
@@ -96,7 +99,7 @@ def build(data: dict, where: str = "ingest.toml") -> Rules:
     return Rules(
         sentence_end=tuple(t["sentence_end"]), continues=tuple(t["continues"]), heading_not_end=tuple(t["heading_not_end"]),
         bullets=tuple(t["bullets"]), heading_max_chars=t["heading_max_chars"],
-        margin=f["margin"], dateline=dateline, has_date=has_date, page_number=page_number,
+        margin=f["margin"], dateline=dateline, has_date=has_date, date_hint=date_hint, page_number=page_number,
         issue=issue, caption=caption,
     )
 
@@ -110,11 +113,6 @@ def rules() -> Rules:
 def ends_sentence(s: str) -> bool:
     s = s.rstrip()
     return bool(s) and s.endswith(rules().sentence_end)
-
-
-def _wide_share(s: str) -> float:
-    chars = [c for c in s if not c.isspace()]
-    return sum(is_wide(c) for c in chars) / len(chars) if chars else 0.0
 
 
 _PAIRS = {"「": "」", "『": "』", "【": "】", "（": "）", "(": ")", "〔": "〕", "《": "》", "〈": "〉", "[": "]"}
@@ -137,7 +135,7 @@ def script_break(prev: str, nxt: str) -> bool:
     prev, nxt = prev.rstrip(), nxt.lstrip()
     if not prev or not nxt or _unclosed(prev):
         return False
-    pw, nw = _wide_share(prev), _wide_share(nxt)
+    pw, nw = wide_share(prev), wide_share(nxt)
     if pw >= 0.5 and nw <= 0.1:
         latin = re.match(r"[\"'“‘(\[]?(?:[A-Z]|\d+\s+[A-Za-z])", nxt) is not None
         return latin and len(nxt.split()) >= 2 and not prev.endswith(rules().continues)
@@ -175,7 +173,14 @@ def is_dateline(s: str) -> bool:
 
 
 def has_date(s: str) -> bool:
-    return rules().has_date.search(s) is not None
+    r = rules()
+    return r.date_hint.search(s) is not None and r.has_date.search(s) is not None
+
+
+def blank_dates(s: str) -> str:
+    """`s` with every date in it replaced by a space."""
+    r = rules()
+    return r.has_date.sub(" ", s) if r.date_hint.search(s) else s
 
 
 def is_running_line(s: str) -> bool:
@@ -196,6 +201,8 @@ def is_issue_line(s: str) -> bool:
     if not s or len(s) > 80 or ends_sentence(s) or s.endswith(rules().heading_not_end):
         return False
     r = rules()
+    if r.date_hint.search(s) is None:  # neither a date nor a year
+        return False
     # the issue number is not the date itself ("Report No. 2021-07")
     return r.issue.search(r.has_date.sub(" ", s)) is not None and (has_date(s) or _YEAR.search(s) is not None)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..model import Furniture
 from . import furniture, rules
 from .blocks import RawBlock
-from .normalize import Mapped, is_wide, join_lines, nfkc
+from .normalize import Mapped, display_width, join_lines, nfkc
 
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
@@ -25,10 +25,6 @@ class Line:
     text: Mapped  # stripped
     indent: bool
     width: int  # display width (wide characters count 2)
-
-
-def display_width(s: str) -> int:
-    return sum(2 if is_wide(c) else 1 for c in s)
 
 
 def source_width(m: Mapped, source: str) -> int:
@@ -43,13 +39,15 @@ def split_lines(m: Mapped, source: str) -> list[Line | None]:
     s = m.text
     for brk in [*_LINE_BREAK.finditer(s), None]:
         end = brk.start() if brk else len(s)
-        raw = m[pos:end]
+        raw = s[pos:end]
         stripped = raw.strip()
-        if not stripped.text:
+        if not stripped:
             out.append(None)
         else:
-            indent = raw.text[:1].isspace()
-            out.append(Line(stripped.collapse_spaces(), indent, source_width(stripped, source)))
+            i = pos + len(raw) - len(raw.lstrip())
+            line = m[i:i + len(stripped)]
+            width = display_width(source[line.starts[0]:line.ends[-1]])
+            out.append(Line(line.collapse_spaces(), raw[0].isspace(), width))
         if brk is None:
             break
         pos = brk.end()
