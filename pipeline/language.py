@@ -18,10 +18,15 @@ from functools import lru_cache
 from .config import Config
 from .model import Document
 
-_KANA = re.compile(r"[\u3041-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9d]")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f々〆]")
+_KANA_CHARS = r"\u3041-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9d"
+_HAN_CHARS = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f々〆"
 _CYR = re.compile(r"[\u0400-\u04ff]")
-_LAT = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# runs of one script: counting the characters of a few runs is cheaper than one match per character
+_KANA_RUN = re.compile(f"[{_KANA_CHARS}]+")
+_JA_RUN = re.compile(f"[{_KANA_CHARS}{_HAN_CHARS}]+")
+_CYR_RUN = re.compile(r"[\u0400-\u04ff]+")
+_LAT_RUN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+_ASCII_NON_LETTERS = {i: None for i in range(128) if not chr(i).isalpha()}  # str.translate deletes them
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]+")
 _JA_SENTENCE_END = re.compile(r"(。|[たすいるだ][。．]?$|ました|ます|です)")
 _LATIN_SENTENCE_END = re.compile(r"[.!?…:;»\"”)]\s*$")
@@ -69,30 +74,39 @@ def _langdetect(text: str, seed: int, allowed: tuple[str, ...]) -> str | None:
     return None
 
 
+def _counts(text: str) -> tuple[int, int, int, int]:
+    """(kana, han, cyrillic, latin) letters in `text`: an ASCII text has only Latin letters;
+    otherwise the runs of each script are joined and measured."""
+    if text.isascii():
+        return 0, 0, 0, len(text.translate(_ASCII_NON_LETTERS))
+    ja = len("".join(_JA_RUN.findall(text)))
+    kana = len("".join(_KANA_RUN.findall(text))) if ja else 0
+    return kana, ja - kana, len("".join(_CYR_RUN.findall(text))), len("".join(_LAT_RUN.findall(text)))
+
+
 def script_counts(text: str) -> dict[str, int]:
-    return {
-        "kana": len(_KANA.findall(text)),
-        "han": len(_HAN.findall(text)),
-        "cyr": len(_CYR.findall(text)),
-        "lat": len(_LAT.findall(text)),
-    }
+    return dict(zip(("kana", "han", "cyr", "lat"), _counts(text)))
 
 
 def classify(text: str, config: Config) -> tuple[str | None, bool]:
     """(language, sure) for one block's text. `sure` is False when the block is too short to say."""
-    c = script_counts(text)
-    ja = c["kana"] + c["han"]
-    total = ja * JA_WEIGHT + c["cyr"] + c["lat"]
+    return _classify(text, _counts(text), config)
+
+
+def _classify(text: str, counts: tuple[int, int, int, int], config: Config) -> tuple[str | None, bool]:
+    kana, han, cyr, lat = counts
+    ja = kana + han
+    total = ja * JA_WEIGHT + cyr + lat
     if total == 0:
         return None, False
-    if c["kana"] and ja * JA_WEIGHT >= 0.3 * total:
+    if kana and ja * JA_WEIGHT >= 0.3 * total:
         return "ja", True
-    if c["cyr"] >= 0.5 * total or (c["cyr"] > c["lat"] and c["cyr"] > ja * JA_WEIGHT):
-        return "ru", c["cyr"] >= config.language.min_chars // 2
+    if cyr >= 0.5 * total or (cyr > lat and cyr > ja * JA_WEIGHT):
+        return "ru", cyr >= config.language.min_chars // 2
     if ja * JA_WEIGHT >= 0.5 * total:
         return "ja", ja >= 2
     # Latin script: English unless langdetect is sure of another language
-    if c["lat"] < config.language.min_chars:
+    if lat < config.language.min_chars:
         return "en", False
     if "en" in config.language.languages and _clearly_english(text):
         return "en", True
@@ -104,7 +118,7 @@ def _clearly_english(text: str) -> bool:
     """English function words make up a good share of the words, or the block is a short
     ASCII-only line (a title or a list item: other Latin-script languages show diacritics)."""
     words = _LATIN_WORD.findall(text[:2000].lower())
-    hits = sum(w in _EN_FUNCTION for w in words)
+    hits = sum(map(_EN_FUNCTION.__contains__, words))
     if hits >= 4 and hits >= 0.2 * len(words) or hits >= 2 and hits >= 0.1 * len(words) and len(words) < 30:
         return True
     return len(text) <= 120 and text.isascii() and not re.search(r"\b(?:der|die|und|les|des|el|los|las|il)\b", text)
@@ -115,8 +129,8 @@ def _is_sentence(text: str, lang: str, config: Config) -> bool:
     if _BOILERPLATE.search(text):
         return False
     if lang == "ja":
-        c = script_counts(text)
-        return c["kana"] >= 3 and (c["kana"] + c["han"]) * JA_WEIGHT >= config.language.present_min_chars \
+        kana, han, _, _ = _counts(text)
+        return kana >= 3 and (kana + han) * JA_WEIGHT >= config.language.present_min_chars \
             and bool(_JA_SENTENCE_END.search(text))
     words = _WORD.findall(text)
     if lang == "ru":
@@ -134,9 +148,12 @@ def detect(doc: Document, config: Config) -> None:
     """Set block.lang on every block and doc.language {primary, present, blocks}."""
     text = doc.text
     sure: list[bool] = []
+    counts = []  # per block, reused for the document-level weights below
     for b in doc.blocks:
-        lang, ok = classify(text[b.start:b.end], config)
-        b.lang = lang
+        t = text[b.start:b.end]
+        c = _counts(t)
+        counts.append(c)
+        b.lang, ok = _classify(t, c, config)
         sure.append(ok)
     # short Latin blocks with no evidence of their own inherit the nearest sure neighbour
     for i, b in enumerate(doc.blocks):
@@ -147,25 +164,24 @@ def detect(doc: Document, config: Config) -> None:
                 b.lang = doc.blocks[j].lang
                 break
     weight: dict[str, int] = {}
-    counts: dict[str, int] = {}
+    blocks: dict[str, int] = {}
     present: set[str] = set()
-    for b in doc.blocks:
+    for b, (kana, han, cyr, lat) in zip(doc.blocks, counts):
         if not b.lang:
             continue
-        counts[b.lang] = counts.get(b.lang, 0) + 1
+        blocks[b.lang] = blocks.get(b.lang, 0) + 1
         if b.kind not in RUNNING_KINDS:
             continue
         t = text[b.start:b.end]
-        c = script_counts(t)
-        w = (c["kana"] + c["han"]) * JA_WEIGHT if b.lang == "ja" else (c["cyr"] if b.lang == "ru" else c["lat"])
+        w = (kana + han) * JA_WEIGHT if b.lang == "ja" else (cyr if b.lang == "ru" else lat)
         weight[b.lang] = weight.get(b.lang, 0) + w
         if b.lang not in present and _is_sentence(t, b.lang, config):
             present.add(b.lang)
-        present.update(_quoted_languages(t, b.lang, config) - present)
+        present.update(_quoted_languages(t, b.lang, config, (kana, cyr, lat)) - present)
     primary = max(sorted(weight), key=lambda k: weight[k]) if weight else None
     if primary and not present:
         present.add(primary)
-    doc.language = {"primary": primary, "present": sorted(present), "blocks": dict(sorted(counts.items()))}
+    doc.language = {"primary": primary, "present": sorted(present), "blocks": dict(sorted(blocks.items()))}
 
 
 # a stretch of one script inside a block of another: a quoted sentence («Спасибо ... другим.»)
@@ -176,11 +192,17 @@ _RUNS = {
 }
 
 
-def _quoted_languages(text: str, lang: str | None, config: Config) -> set[str]:
-    """Languages other than the block's own with a whole sentence inside the block."""
+def _quoted_languages(text: str, lang: str | None, config: Config,
+                      counts: tuple[int, int, int] | None = None) -> set[str]:
+    """Languages other than the block's own with a whole sentence inside the block.
+    `counts` (kana, cyrillic, latin letters of the text) skip the scripts that cannot have one:
+    a Japanese sentence has three kana, a Russian or English run starts with its letter."""
     found = set()
+    kana, cyr, lat = counts if counts is not None else (3, 1, 1)
     for other, pattern in _RUNS.items():
         if other == lang or other not in config.language.languages:
+            continue
+        if other == "ja" and kana < 3 or other == "ru" and not cyr or other == "en" and not lat:
             continue
         for m in pattern.finditer(text):
             run = m.group()
