@@ -31,12 +31,15 @@ _JA_AFTER = re.compile(rf"(?:[と、・][^。、\n]{{1,20}}?){{0,5}}(?:の|が)?
 # 新潟市は、…を送りました / 派遣した / 支援した: the government as the subject of an act
 _JA_SUBJECT = re.compile(r"(?:は|が)、?[^。\n]{0,60}?(?:送り|送っ|派遣し|支援し|助成し|締結し|主催し|招待し|招き|招い|"
                          r"贈り|贈っ|寄贈し|提供し|負担し|協力し|交わし|結び|結ん)")
+_JA_CUE = re.compile("[" + "".join(_JA_KIND) + "]")
 _JA_BEFORE = re.compile(rf"(?:{_ACTS})者?(?:は|：|:|\s)*(?:[^。\n、：:]{{1,15}}[、・と])*$")
 
 
 def ja(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords, lang: str | None) -> list[Found]:
     """Acting Japanese local governments in one run of tokens, and the divisions named after them."""
     out: list[Found] = []
+    if not tokens or not _JA_CUE.search(text, tokens[0].start, tokens[-1].end):
+        return out  # no government suffix: nothing to look at token by token
     covered = [(f.start, f.end) for f in gaz]
     n = len(tokens)
     for i, t in enumerate(tokens):
@@ -120,12 +123,19 @@ _RU_CITY = re.compile(rf"(?<![А-Яа-яЁё])(?:{_RU_NAME.pattern})\s+(?:(?:т�
                       r"(?:выделил|предоставил|профинансировал|оплатил|поддержал|пригласил|направил|организовал|"
                       r"подписал|передал|подарил)(?![а-яё])")
 
+# a word each of _EN_PLACE, _EN_OFFICE and _RU_CITY needs: a block without it is skipped
+_EN_CUES = (re.compile("City|Town|Village|Prefecture|Municipality|Oblast|Krai"),
+            re.compile("[Aa]dministration|[Gg]overnment|[Hh]all|[Oo]ffice"), re.compile(r"[Гг](?:ород|\.)"))
+
 
 def en(text: str, start: int, end: int, lang: str | None) -> list[Found]:
     """"supported by the City of Niigata", "the Town of Niseko hosted", "Maizuru City covered",
     "город Хабаровск выделил": acting English and Russian ones (a bare place otherwise)."""
-    out = []
-    for m in _EN_PLACE.finditer(text, start, end):
+    out: list[Found] = []
+    place, office, city = (bool(c.search(text, start, end)) for c in _EN_CUES)
+    if not (place or office or city):
+        return out  # none of the words each pattern needs
+    for m in _EN_PLACE.finditer(text, start, end) if place else ():
         s = m.start()
         if _EN_BEFORE.search(text, max(start, s - 90), s) or _EN_AFTER.match(text, m.end()):
             name = m.group().rstrip()
@@ -134,12 +144,12 @@ def en(text: str, start: int, end: int, lang: str | None) -> list[Found]:
             out.append(Found(s, s + len(name), slug(en_), name, "local_government", None, None, "pattern", 0.65,
                              en=en_, role="org", lang=lang))
     taken = [(f.start, f.end) for f in out]
-    for m in _EN_OFFICE.finditer(text, start, end):
+    for m in _EN_OFFICE.finditer(text, start, end) if office else ():
         if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken):
             name = m.group()
             out.append(Found(m.start(), m.end(), slug(name), name, "local_government", None, None, "pattern", 0.7,
                              en=name, role="org", lang=lang))
-    for m in _RU_CITY.finditer(text, start, end):
+    for m in _RU_CITY.finditer(text, start, end) if city else ():
         words = _RU_NAME.match(m.group()).group()
         out.append(Found(m.start(), m.start() + len(words), slug(words), words, "local_government", "RU", None,
                          "pattern", 0.6, en=words, role="org", lang=lang))

@@ -27,7 +27,7 @@ _KATA = re.compile(r"[\u30a0-\u30ff]+")
 _MARKS = ("㈱", "（株）", "㈲", "（有）")  # company legal forms written as one symbol
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     text: str
     start: int
@@ -52,6 +52,11 @@ def _person_part(surface: str, surnames: bool = False) -> bool:
 
 def _units(tokens: list[Token], gaz: list[Found]) -> list[Unit]:
     """Tokens with gazetteer matches folded into single units."""
+    if not gaz:
+        surfaces = [t.surface for t in tokens]
+        if "(" not in surfaces and "（" not in surfaces:  # nothing to fold: one unit per token
+            return [Unit(t.surface, t.start, t.end, "名詞-普通名詞" if t.surface in _MARKS else t.pos)
+                    for t in tokens]
     out: list[Unit] = []
     gi = 0
     gaz = sorted(gaz, key=lambda f: f.start)
@@ -84,19 +89,19 @@ def _compounds(units: list[Unit], w: OrgWords, text: str = "") -> list[list[Unit
     line break inside a word or before its head word (新潟国際\n情報大学) does not end it."""
     runs: list[list[Unit]] = []
     cur: list[Unit] = []
+    stop, self_ = w.ja_stop, w.ja_self
     for u in units:
-        nominal = u.gaz is not None or u.pos.startswith(_NOMINAL) or (u.text in _DOT and cur)
-        if u.text in w.ja_stop or u.text in w.ja_self:
-            nominal = False
-        if nominal and cur and u.start != cur[-1].end and not _wrapped(text, cur[-1], u, w):
-            runs.append(cur)
-            cur = []
-        if nominal:
-            cur.append(u)
-        else:
+        if u.text in stop or u.text in self_ or not (
+                u.gaz is not None or u.pos.startswith(_NOMINAL) or (u.text in _DOT and cur)):
             if cur:
                 runs.append(cur)
-            cur = []
+                cur = []
+            continue
+        if cur and u.start != cur[-1].end and not _wrapped(text, cur[-1], u, w):
+            runs.append(cur)
+            cur = [u]
+        else:
+            cur.append(u)
     if cur:
         runs.append(cur)
     return runs
@@ -315,7 +320,10 @@ def _windows(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords) -> l
 def _discover(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords,
               g: Gazetteer, lang: str | None) -> list[Found]:
     out: list[Found] = []
+    ends, fused = _head_ends(w), w.ja_fused
     for run in _compounds(_units(tokens, gaz), w, text):
+        if not any(u.gaz is not None or u.text in ends or u.text in fused for u in run):
+            continue  # no unit can end an organisation word
         heads = _heads(run, w)
         if not heads:
             continue
