@@ -12,6 +12,7 @@ import json
 import tomllib
 import typing
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -85,10 +86,15 @@ class Config:
 
     def sha256(self) -> str:
         """Hash of the settings that change what a document's JSON says (not paths or batch)."""
-        d = dataclasses.asdict(self)
-        for k in ("paths", "batch", "export"):
-            d.pop(k)
-        return hashlib.sha256(json.dumps(d, sort_keys=True).encode()).hexdigest()
+        return _config_sha256(self)
+
+
+@lru_cache(maxsize=8)  # a Config is frozen and hashable; every document asks for its hash
+def _config_sha256(config: Config) -> str:
+    d = dataclasses.asdict(config)
+    for k in ("paths", "batch", "export"):
+        d.pop(k)
+    return hashlib.sha256(json.dumps(d, sort_keys=True).encode()).hexdigest()
 
 
 def _type_name(tp: Any) -> str:

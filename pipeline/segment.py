@@ -39,12 +39,14 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     lemma, pos1-pos2-..., ...) instead of fugashi's node objects: one call into C and a split
     per line, a quarter faster than reading each node's features."""
     tokens: list[Token] = []
+    append = tokens.append
     pos = 0
     startswith, find = text.startswith, text.find
+    pos_of = _POS.get
     for line in tagger().parse(text).split("\n"):
-        if not line or line == "EOS":
-            continue
         f = line.split("\t", 5)
+        if len(f) < 5:  # "EOS" and the empty last line
+            continue
         s = f[0]
         if startswith(s, pos):
             i = pos
@@ -53,11 +55,18 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
             if i < 0:
                 continue
         pos = i + len(s)
-        lemma = f[3] if len(f) > 3 and f[3] and f[3] != "*" else s
-        p = f[4].split("-", 2) if len(f) > 4 else [""]
-        tokens.append(Token(s, lemma, p[0] if len(p) < 2 or p[1] in ("", "*") else f"{p[0]}-{p[1]}",
-                            offset + i, offset + pos))
+        lemma = f[3]
+        append(Token(s, lemma if lemma and lemma != "*" else s, pos_of(f[4]) or _pos(f[4]), offset + i, offset + pos))
     return tokens
+
+
+_POS: dict[str, str] = {}  # UniDic pos1-pos2-pos3-pos4 -> "pos1-pos2" (a few hundred kinds)
+
+
+def _pos(full: str) -> str:
+    p = full.split("-", 2)
+    short = _POS[full] = p[0] if len(p) < 2 or p[1] in ("", "*") else f"{p[0]}-{p[1]}"
+    return short
 
 
 def sentences(text: str, lang: str | None, offset: int = 0) -> list[list[int]]:
