@@ -60,12 +60,30 @@ def extract(doc: Document, config: Config) -> None:
     if not doc.blocks and doc.text.strip():
         raise StageError("attendance", f"{doc.doc_id}: no blocks: run ingest first")
     cues = load_cues()
-    tables = attendance_tables.extract(doc, cues)
+    _READ.clear()  # a new document: nothing read before is reused
+    tables, sts = reading(doc, cues)
     figures = list(tables.figures)
-    for st in streams(doc, skip=tables.claimed):
+    for st in sts:
         figures.extend(_stream_figures(doc, cues, st))
     figures.sort(key=lambda f: (f.start, f.end))
     doc.attendance = _drop_translations(doc, _drop_restatements(doc, figures))
+
+
+# what reading() found for the document read last: [document, (its text, blocks, dates as read),
+# (how many blocks and dates), (tables, streams)]; one document only, replaced by the next
+_READ: list = []
+
+
+def reading(doc: Document, cues: Cues) -> tuple[attendance_tables.TableResult, list[Stream]]:
+    """The document's tables and its running text without them, read once per document: the
+    events stage takes the ones attendance read, unless the document changed in between."""
+    if _READ and _READ[0] is doc and all(a is b for a, b in zip(_READ[1], (doc.text, doc.blocks, doc.dates))) \
+            and _READ[2] == (len(doc.blocks), len(doc.dates)):
+        return _READ[3]
+    tables = attendance_tables.extract(doc, cues)
+    found = (tables, streams(doc, skip=tables.claimed))
+    _READ[:] = [doc, (doc.text, doc.blocks, doc.dates), (len(doc.blocks), len(doc.dates)), found]
+    return found
 
 
 # a language's count pattern can only match where its unit's script is (a cheap test first)

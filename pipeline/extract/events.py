@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from ..config import Config
 from ..errors import StageError
 from ..model import AttendanceMention, DateMention, Document, EventRef
-from . import attendance_tables, event_names, event_records
+from . import attendance, event_names, event_records
 from .attendance_cues import cues as load_cues, words_pattern
-from .attendance_text import Stream, streams
+from .attendance_text import Stream
 
 _HELD = re.compile(r"(?:を|が|は)?(?:開催|実施|行われ|催され)|\b(?:held|hosted|organi[sz]ed|took place|convened)|"
                    r"прош[её]л|прошла|прошло|состоял|организова", re.I)
@@ -49,8 +49,7 @@ def extract(doc: Document, config: Config) -> None:
     if doc.attendance and not doc.blocks:
         raise StageError("events", f"{doc.doc_id}: attendance without blocks: run ingest first")
     cues = load_cues()
-    tables = attendance_tables.extract(doc, cues)
-    sts = streams(doc, skip=tables.claimed)
+    tables, sts = attendance.reading(doc, cues)  # the ones attendance read, when it ran just before
     names, sents = _names(sts)
     orgs = sorted((m.start, m.end) for m in doc.institutions)
     names = [n for n in names if not _inside(orgs, n.start, n.end)]  # 国際文化フォーラム (a foundation)
