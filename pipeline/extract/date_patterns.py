@@ -134,10 +134,17 @@ def _listed_years(lex: Lexicon) -> tuple[re.Pattern, ...]:
             re.compile(rf"(?:(?:{plural})|年度?)$"))
 
 
+def _gate(words) -> str:
+    """A look-ahead for the first characters of `words`: where none starts, none matches."""
+    return "(?=[" + "".join(re.escape(c) for c in sorted({w[0] for w in words})) + "])"
+
+
 def _issue(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
     """An issue number (No. 428, Vol. 12, 第428号, Вып. 5), and one right before a bare year."""
     marks = lex.en["issue_marks"] + lex.ru["issue_marks"]
-    number = (rf"(?:(?<![A-Za-zА-Яа-яЁё])(?:{_alt(marks)})\s*\d+"
+    # the first-character gate lets the engine skip most positions at once (these patterns
+    # are searched through whole blocks); it accepts no match the alternatives would refuse
+    number = (rf"{_gate(marks + lex.ja['issue_marks'])}(?:(?<![A-Za-zА-Яа-яЁё])(?:{_alt(marks)})\s*\d+"
               rf"|(?:{_alt(lex.ja['issue_marks'])})\s*\d+\s*号)")
     return (re.compile(number, re.I),
             re.compile(rf"{number}(?:\s*\(\d+\))?\s*(?:[(（]|,)\s*$", re.I))

@@ -9,6 +9,7 @@ from ..model import Document, Published
 from .date_patterns import Atom, Point, patterns
 from .date_scan import scan
 
+_DIGIT = re.compile(r"\d")
 _BARE_YEAR = re.compile(r"(?<![\d.,/-])(1[7-9]\d\d|20\d\d)(?![\d.,/-]?\d)")
 SECTION_KINDS = ("heading", "title")
 _TITLE_MAX = 150  # a first block this short may be an unmarked title
@@ -65,6 +66,8 @@ def find_published(doc: Document) -> tuple[Published, Point] | None:
             return Published(point_value(best.a), "dateline", text[best.start:best.end]), best.a
     for b in doc.blocks:  # an issue line run into a paragraph (a page footer left in the text)
         text = doc.text[b.start:b.end]
+        if _DIGIT.search(text) is None:  # an issue number has digits
+            continue
         for m in patterns().issue.finditer(text):
             near = [t for t in scan(text[m.end():m.end() + 40], b.lang) if t.start <= _ISSUE_GAP]
             best = _best(near)
