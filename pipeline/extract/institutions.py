@@ -293,12 +293,15 @@ def _link(found: list[Found], g: Gazetteer, text: str) -> None:
             merged[a] = b
 
     keys = {id(f): (_words(f), slug(f.en or f.name).rsplit("-", 1)[-1]) for f in found}
+    by_type: dict[str, list[Found]] = {}
+    for f in found:
+        by_type.setdefault(f.type, []).append(f)
     for f in found:
         if f.source != "pattern":
             continue
         a, last_f = keys[id(f)]
-        for o in found:
-            if o is f or o.type != f.type:
+        for o in by_type[f.type]:
+            if o is f:
                 continue
             b, last_o = keys[id(o)]
             if a == b or (last_f == last_o and len(a) >= 3 and a < b):
@@ -307,14 +310,15 @@ def _link(found: list[Found], g: Gazetteer, text: str) -> None:
                     break
     named = [f for f in found if f.source in ("pattern", "gazetteer") and f.parent is None and f.role != "mission"
              and not f.tags & {"abbr", "acronym"}]
+    script = {id(f): _script(text, f) for f in named}
     for n, a in enumerate(named):
+        sa = script[id(a)]
         for b in named[n + 1:]:
-            if _script(text, a) == _script(text, b) or root(a.id) == root(b.id) or \
-                    a.source == b.source == "gazetteer":
+            if sa == script[id(b)] or root(a.id) == root(b.id) or a.source == b.source == "gazetteer":
                 continue
             if _bracketed(text, a, b) or a.type == b.type and orgkeys.same(
                     orgkeys.key(text[a.start:a.end]), orgkeys.key(text[b.start:b.end])):
-                first, second = sorted((a, b), key=lambda f: (f.source != "gazetteer", _ID_SCRIPT[_script(text, f)], f.start))
+                first, second = sorted((a, b), key=lambda f: (f.source != "gazetteer", _ID_SCRIPT[script[id(f)]], f.start))
                 join(second.id, first.id)
     abbrs = {(f.start, text[f.start:f.end]): f for f in found if f.source == "gazetteer" and "abbr" in f.tags}
     for f in named:  # "Японским обществом содействия науке (JSPS)": a known abbreviation names it
@@ -337,14 +341,18 @@ def _concepts(e: gazetteer.Entry | None) -> frozenset[str]:
     return frozenset().union(*(orgkeys.key(n)[0] for n in e.ja + e.en + e.ru)) if e else frozenset()
 
 
+_CYRILLIC = re.compile("[А-Яа-яЁё]")
+_OPENS, _CLOSES = re.compile(r"\s?[(（]\s*"), re.compile(r"\s*[)）]")
+
+
 def _script(text: str, f: Found) -> str:
     s = text[f.start:f.end]
-    return "ja" if orgkeys.JA.search(s) else "ru" if re.search("[А-Яа-яЁё]", s) else "en"
+    return "ja" if orgkeys.JA.search(s) else "ru" if _CYRILLIC.search(s) else "en"
 
 
 def _bracketed(text: str, a: Found, b: Found) -> bool:
     """b is written in brackets right after a: "X（Y）", "X (Y)"."""
-    return bool(re.fullmatch(r"\s?[(（]\s*", text[a.end:b.start])) and bool(re.match(r"\s*[)）]", text[b.end:]))
+    return bool(_OPENS.fullmatch(text, a.end, b.start)) and bool(_CLOSES.match(text, b.end))
 
 
 def _mention(text: str, f: Found, g: Gazetteer, lang: str | None) -> InstitutionMention:

@@ -310,7 +310,7 @@ _CAPS_CONNECTORS = {"OF": "of", "AND": "and", "FOR": "for", "THE": "the", "ON": 
 
 
 def _upper(t: Tok) -> bool:
-    return t.gaz is None and bool(_LAT.search(t.text)) and t.text.isupper()
+    return t.gaz is None and t.text.isupper() and bool(_LAT.search(t.text))
 
 
 def _title(word: str) -> str:

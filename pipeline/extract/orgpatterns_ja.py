@@ -85,25 +85,41 @@ def _units(tokens: list[Token], gaz: list[Found]) -> list[Unit]:
 
 
 def _compounds(units: list[Unit], w: OrgWords, text: str = "") -> list[list[Unit]]:
-    """Maximal runs of adjacent nominal units; stop words and non-nominals end a run. A single
-    line break inside a word or before its head word (新潟国際\n情報大学) does not end it."""
+    """Maximal runs of adjacent nominal units that hold a possible organisation word (a
+    gazetteer unit or a unit ending a head word); stop words and non-nominals end a run. A
+    single line break inside a word or before its head word (新潟国際\n情報大学) does not end
+    it. Runs grow outwards from those units only: the rest of the window is never scanned."""
+    stop, self_, ends, fused = w.ja_stop, w.ja_self, _head_ends(w), w.ja_fused
+
+    def nominal(u: Unit) -> bool:
+        return u.text not in stop and u.text not in self_ and (u.gaz is not None or u.pos.startswith(_NOMINAL))
+
+    def dot(u: Unit) -> bool:
+        return u.text in _DOT and u.text not in stop and u.text not in self_
+
+    def inside(i: int) -> bool:  # units[i] belongs to some run (a ・ only after a run)
+        while not nominal(units[i]):
+            if not dot(units[i]) or i == 0:
+                return False
+            i -= 1
+        return True
+
+    def joined(a: Unit, b: Unit) -> bool:
+        return b.start == a.end or _wrapped(text, a, b, w)
+
     runs: list[list[Unit]] = []
-    cur: list[Unit] = []
-    stop, self_ = w.ja_stop, w.ja_self
-    for u in units:
-        if u.text in stop or u.text in self_ or not (
-                u.gaz is not None or u.pos.startswith(_NOMINAL) or (u.text in _DOT and cur)):
-            if cur:
-                runs.append(cur)
-                cur = []
+    n, last = len(units), -1
+    for k, u in enumerate(units):
+        if k <= last or not (u.gaz is not None or u.text in ends or u.text in fused) or not inside(k):
             continue
-        if cur and u.start != cur[-1].end and not _wrapped(text, cur[-1], u, w):
-            runs.append(cur)
-            cur = [u]
-        else:
-            cur.append(u)
-    if cur:
-        runs.append(cur)
+        lo = k
+        while lo > 0 and joined(units[lo - 1], units[lo]) and inside(lo - 1):
+            lo -= 1
+        last = k
+        while last + 1 < n and (nominal(units[last + 1]) or dot(units[last + 1])) and \
+                joined(units[last], units[last + 1]):
+            last += 1
+        runs.append(units[lo:last + 1])
     return runs
 
 
@@ -320,10 +336,7 @@ def _windows(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords) -> l
 def _discover(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords,
               g: Gazetteer, lang: str | None) -> list[Found]:
     out: list[Found] = []
-    ends, fused = _head_ends(w), w.ja_fused
     for run in _compounds(_units(tokens, gaz), w, text):
-        if not any(u.gaz is not None or u.text in ends or u.text in fused for u in run):
-            continue  # no unit can end an organisation word
         heads = _heads(run, w)
         if not heads:
             continue

@@ -39,16 +39,17 @@ def tokens(text: str, start: int, end: int, gaz: list[Found]) -> list[Tok]:
             pos = max(pos, f.end)
             gi += 1
             continue
-        m = _TOK.search(text, pos, gaz[gi].start if gi < len(gaz) else end)
-        if not m:
-            pos = gaz[gi].start if gi < len(gaz) else end
-            continue
-        s, e = m.start(), m.end()
-        w = m.group()
-        if (w in _ABBR_DOT or (len(w) == 1 and w.isupper())) and text[e:e + 1] == ".":
-            e += 1
-        out.append(Tok(text[s:e], s, e))
-        pos = e
+        stop = gaz[gi].start if gi < len(gaz) else end
+        for m in _TOK.finditer(text, pos, stop):  # the words up to the next gazetteer match
+            s, e = m.span()
+            if s < pos:
+                continue  # the dot already taken by an abbreviation (Co.)
+            w = m.group()
+            if (w in _ABBR_DOT or (len(w) == 1 and w.isupper())) and text[e:e + 1] == ".":
+                e += 1
+            out.append(Tok(text[s:e], s, e))
+            pos = e
+        pos = max(pos, stop)
     return out
 
 
