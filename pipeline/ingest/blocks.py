@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import accumulate
+from operator import le
 
 from ..model import Block
 from .normalize import Mapped, scrub_mapped
@@ -82,6 +83,9 @@ def _monotone(m: Mapped) -> None:
     """Separators inserted between blocks point at the end of what precedes them; keep the map
     non-decreasing even where a reader emitted blocks out of source order (PDF reading order):
     every start is the running maximum of the starts, every end that of the starts and ends."""
+    if (m.starts[:1] >= [0] and m.starts == sorted(m.starts) and m.ends == sorted(m.ends)
+            and all(map(le, m.starts, m.ends))):
+        return  # already monotone (text in source order): nothing to change
     starts = list(accumulate(m.starts, max, initial=0))[1:]
     m.ends[:] = list(accumulate(map(max, m.ends, starts), max, initial=0))[1:]
     m.starts[:] = starts

@@ -165,14 +165,26 @@ def nfkc(s: str, base: int = 0, enabled: bool = True) -> Mapped:
     """NFKC where safe, cluster by cluster (a base character with its combining marks).
 
     Every output character maps to the source cluster it came from (offset by `base`).
-    Text with no mark and no expanding character (nearly all of it) takes one
-    `str.translate` pass with an identity offset map; otherwise only the clusters holding
-    such characters go one by one, the runs between them keep the translated text.
+    Only the runs of characters that NFKC may change are looked at (a `str.translate` table
+    of the one-for-one changes); text with no mark and no expanding character (nearly all of
+    it) keeps an identity offset map, otherwise the clusters holding such characters go one by
+    one and the runs between them keep the translated text.
     """
     if not enabled or s.isascii():
         return Mapped.identity(s, base)
-    fast = s.translate(_ONE_FOR_ONE)
-    if _CLUSTERED.isdisjoint(s):
+    pieces: list[str] = []
+    seen: list[str] = []
+    pos = 0
+    for mt in _bmp_classes()[0].finditer(s):  # runs of characters NFKC may change
+        run = mt.group()
+        pieces += (s[pos:mt.start()], run.translate(_ONE_FOR_ONE))
+        seen.append(run)
+        pos = mt.end()
+    if not seen:
+        return Mapped.identity(s, base)
+    pieces.append(s[pos:])
+    fast = "".join(pieces)
+    if _CLUSTERED.isdisjoint("".join(seen)):
         return Mapped.identity(fast, base)
     out: list[str] = []
     starts: list[int] = []
@@ -224,22 +236,50 @@ def is_wide(c: str) -> bool:
     return unicodedata.east_asian_width(c) in ("W", "F")
 
 
-class _WideOnly(dict):
-    """str.translate table keeping the wide characters and deleting the rest: filled on first sight."""
+def _char_class(codes: list[int]) -> str:
+    """A regex character class body for the code points `codes` (ascending), as ranges."""
+    out: list[str] = []
+    start = prev = None
+    for c in [*codes, None]:
+        if c is not None and prev is not None and c == prev + 1:
+            prev = c
+            continue
+        if start is not None:
+            out.append(re.escape(chr(start)) if start == prev else f"{re.escape(chr(start))}-{re.escape(chr(prev))}")
+        start = prev = c
+    return "".join(out)
 
-    def __missing__(self, code: int) -> str | None:
+
+@lru_cache(maxsize=1)
+def _bmp_classes() -> tuple[re.Pattern, re.Pattern]:
+    """Two regexes read off unicodedata once (the Basic Multilingual Plane; characters beyond
+    it go the slow way): runs of the characters `nfkc` has to look at (NFKC changes them on
+    their own, marks, dropped or folded characters, anything beyond the BMP), and runs of the
+    characters that are not wide."""
+    attention, wide = [], []
+    for code in range(0x80, 0x10000):
         c = chr(code)
-        self[code] = keep = c if is_wide(c) else None
-        return keep
+        if unicodedata.normalize("NFKC", c) != c or c in _DROP or c in _FOLD or _is_mark(c):
+            attention.append(code)
+        if is_wide(c):
+            wide.append(code)
+    astral = "\U00010000-\U0010ffff"
+    return (re.compile(f"[{_char_class(sorted(attention))}{astral}]+"),
+            re.compile(f"[^{_char_class(wide)}{astral}]+"))
 
 
-_WIDE_ONLY = _WideOnly()
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _SPACE = re.compile(r"\s")  # str.isspace's set
+
+
+def _wide_count(s: str) -> int:
+    wide = _bmp_classes()[1].sub("", s)  # the wide characters and those beyond the BMP
+    return sum(map(is_wide, wide)) if _ASTRAL.search(wide) else len(wide)
 
 
 def display_width(s: str) -> int:
     """Display width of a line: wide characters count 2, every other character 1."""
-    return len(s) if s.isascii() else len(s) + len(s.translate(_WIDE_ONLY))
+    return len(s) if s.isascii() else len(s) + _wide_count(s)
 
 
 def wide_share(s: str) -> float:
@@ -247,7 +287,7 @@ def wide_share(s: str) -> float:
     if s.isascii():
         return 0.0
     chars = _SPACE.sub("", s)
-    return len(chars.translate(_WIDE_ONLY)) / len(chars) if chars else 0.0
+    return _wide_count(chars) / len(chars) if chars else 0.0
 
 
 def joiner(prev: str, nxt: str) -> tuple[int, str]:

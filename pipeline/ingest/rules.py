@@ -33,6 +33,7 @@ class Rules:
     date_hint: re.Pattern  # found in every match of has_date (a cheap test before it)
     page_number: re.Pattern
     issue: re.Pattern
+    issue_hint: re.Pattern  # found in every line `issue` matches, dates blanked or not
     caption: re.Pattern
 
 
@@ -91,6 +92,10 @@ def build(data: dict, where: str = "ingest.toml") -> Rules:
         re.IGNORECASE)
     issue = re.compile(rf"(?:^|[\s,，、/／|(（])(?:{_alt(f['issue_words'])})\s*\d{{1,5}}(?!\d)"
                        rf"|第?\s*\d{{1,5}}\s*(?:{_alt(f['issue_suffixes'])})(?=$|[\s,，、/／|(（)）・第\d])", re.IGNORECASE)
+    # the issue words themselves: found in a line wherever `issue` is (a date blanked to a space
+    # cannot make one up unless a word holds a space, when the test is given up)
+    issue_terms = f["issue_words"] + f["issue_suffixes"]
+    issue_hint = re.compile("" if any(re.search(r"\s", w) for w in issue_terms) else _alt(issue_terms), re.IGNORECASE)
     # after the word: a number or a colon; after a Japanese word a space will do ("写真 左から")
     wide = [w for w in t["caption_words"] if is_wide(w[0])]
     sep = r"(?:$|\s*[\d０-９]|\s*[:：.．、,)）】\]|／/\-–—])"
@@ -100,7 +105,7 @@ def build(data: dict, where: str = "ingest.toml") -> Rules:
         sentence_end=tuple(t["sentence_end"]), continues=tuple(t["continues"]), heading_not_end=tuple(t["heading_not_end"]),
         bullets=tuple(t["bullets"]), heading_max_chars=t["heading_max_chars"],
         margin=f["margin"], dateline=dateline, has_date=has_date, date_hint=date_hint, page_number=page_number,
-        issue=issue, caption=caption,
+        issue=issue, issue_hint=issue_hint, caption=caption,
     )
 
 
@@ -115,6 +120,12 @@ def ends_sentence(s: str) -> bool:
     return bool(s) and s.endswith(rules().sentence_end)
 
 
+_LATIN_START = re.compile(r"[\"'“‘(\[]?(?:[A-Z]|\d+\s+[A-Za-z])")
+_ITEM = re.compile(r"^(?:\(?\d{1,3}[.)．）](?!\d)\s*\S|[（(]\d{1,3}[)）]\s*\S"
+                   r"|[\u2460-\u2473\u2776-\u277f\u3251-\u325f]\s*\S|[a-zA-Z][.)]\s+\S)")
+_SENTENCE_INSIDE = re.compile(r"[。．]|[.!?]\s+\S")
+_NUMBER_AT_EDGE = re.compile(r"^\d{1,4}\s|.*\s[|/]?\s*\d{1,4}$")
+_YEAR_ABBR = re.compile(r"\s*(?:г|гг)\.$")
 _PAIRS = {"「": "」", "『": "』", "【": "】", "（": "）", "(": ")", "〔": "〕", "《": "》", "〈": "〉", "[": "]"}
 
 
@@ -137,7 +148,7 @@ def script_break(prev: str, nxt: str) -> bool:
         return False
     pw, nw = wide_share(prev), wide_share(nxt)
     if pw >= 0.5 and nw <= 0.1:
-        latin = re.match(r"[\"'“‘(\[]?(?:[A-Z]|\d+\s+[A-Za-z])", nxt) is not None
+        latin = _LATIN_START.match(nxt) is not None
         return latin and len(nxt.split()) >= 2 and not prev.endswith(rules().continues)
     if pw <= 0.1 and nw >= 0.5:
         return len(prev.split()) >= 2 and ends_sentence(prev)
@@ -149,8 +160,7 @@ def starts_item(s: str) -> bool:
     s = s.lstrip()
     if s.startswith(rules().bullets) and len(s) > 1:
         return True
-    return bool(re.match(r"^(?:\(?\d{1,3}[.)．）](?!\d)\s*\S|[（(]\d{1,3}[)）]\s*\S"
-                         r"|[\u2460-\u2473\u2776-\u277f\u3251-\u325f]\s*\S|[a-zA-Z][.)]\s+\S)", s))
+    return _ITEM.match(s) is not None
 
 
 def is_heading(s: str) -> bool:
@@ -161,7 +171,7 @@ def is_heading(s: str) -> bool:
         return False
     if not any(c.isalpha() for c in s):
         return False
-    if re.search(r"[。．]|[.!?]\s+\S", s):  # a sentence ends inside
+    if _SENTENCE_INSIDE.search(s):  # a sentence ends inside
         return False
     if s.endswith((":", "：")) and len(s) < 20:
         return False  # a label ("Gateway for:")
@@ -187,7 +197,7 @@ def is_running_line(s: str) -> bool:
     """A page header/footer left in converted text: a page number beside a date
     ("10 北大時報 No.791／令和2年（2020年）2月", "Bulletin, May 2020 | 7")."""
     s = s.strip()
-    return bool(re.match(r"^\d{1,4}\s|.*\s[|/]?\s*\d{1,4}$", s)) and has_date(s) and not ends_sentence(s)
+    return _NUMBER_AT_EDGE.match(s) is not None and has_date(s) and not ends_sentence(s)
 
 
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
@@ -197,11 +207,13 @@ def is_issue_line(s: str) -> bool:
     """A periodical's running footer/header: a short line naming an issue and its date
     ("富山大学 学報 No.428 令和5年(2023年)11月", "JREX Newsletter Vol. 3, Winter 2023",
     "Вестник университета № 5, май 2021")."""
-    s = re.sub(r"\s*(?:г|гг)\.$", "", s.strip())  # "май 2021 г." ends with a year, not a sentence
+    s = s.strip()
+    if s.endswith("г."):
+        s = _YEAR_ABBR.sub("", s)  # "май 2021 г." ends with a year, not a sentence
     if not s or len(s) > 80 or ends_sentence(s) or s.endswith(rules().heading_not_end):
         return False
     r = rules()
-    if r.date_hint.search(s) is None:  # neither a date nor a year
+    if r.date_hint.search(s) is None or r.issue_hint.search(s) is None:  # no year, no issue word
         return False
     # the issue number is not the date itself ("Report No. 2021-07")
     return r.issue.search(r.has_date.sub(" ", s)) is not None and (has_date(s) or _YEAR.search(s) is not None)
