@@ -59,7 +59,8 @@ def norm_word(w: str) -> str:
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
     """(normalised word, start, end) for the Latin/Cyrillic words of text[start:end]."""
-    return [(norm_word(m.group()), m.start(), m.end()) for m in WORD.finditer(text, start, len(text) if end is None else end)]
+    ms = list(WORD.finditer(text, start, len(text) if end is None else end))
+    return list(zip(map(norm_word, map(re.Match.group, ms)), map(re.Match.start, ms), map(re.Match.end, ms)))
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,18 @@ class Gazetteer:
                 self.abbr_local.setdefault(a, []).append(e)
         for cands in self.seq.values():
             cands.sort(key=lambda c: -len(c[0]))
+        # a word no name or abbreviation starts with (normalised) is skipped without a look;
+        # names of two words or more are looked up by their first two words (longest first,
+        # as in seq), one-word names by their word
+        self.first = frozenset(self.seq) | {norm_word(a) for a in self.abbr}
+        self.seq2: dict[tuple[str, str], list[tuple[tuple[str, ...], Entry, str]]] = {}
+        self.seq1: dict[str, list[tuple[tuple[str, ...], Entry, str]]] = {}
+        for w, cands in self.seq.items():
+            for c in cands:
+                if len(c[0]) > 1:
+                    self.seq2.setdefault(c[0][:2], []).append(c)
+                else:
+                    self.seq1.setdefault(w, []).append(c)
         self.ja_names = ja_names
         self.ja_re = trie_regex(sorted(ja_names))
 
@@ -159,13 +172,18 @@ class Gazetteer:
         for m in self.ja_re.finditer(text):
             e = self.ja_names[m.group().casefold()]
             out.append(self._found(e, m.start(), m.end(), "ja", 0.95))
-        i, n = 0, len(toks)
-        while i < n:
+        n, nxt, first = len(toks), 0, self.first
+        for i in [i for i, t in enumerate(toks) if t[0] in first]:
+            if i < nxt:
+                continue  # inside the name found before
             w, s, _ = toks[i]
             hit = None
-            for seq, e, name in self.seq.get(w, ()):
+            cands = self.seq1.get(w, ())
+            if i + 1 < n:
+                cands = self.seq2.get((w, toks[i + 1][0]), []) + list(cands)
+            for seq, e, name in cands:
                 k = len(seq)
-                if i + k <= n and all(toks[i + j][0] == seq[j] for j in range(k)) and \
+                if i + k <= n and all(toks[i + j][0] == seq[j] for j in range(2, k)) and \
                         _tight(text, toks, i, k):
                     end = toks[i + k - 1][2]
                     if name.endswith(".") and text[end:end + 1] == ".":
@@ -177,17 +195,14 @@ class Gazetteer:
                 e = self.abbr.get(surface)
                 if e is not None and _alone(text, s, toks[i][2]):
                     out.append(self._found(e, s, toks[i][2], None, 0.9, abbr=True))
-                i += 1
                 continue
             k, e, end, lang = hit
             if lang == "en" and e.type == "company" and _NEXT_CAP.match(text, end):
-                i += 1  # Hitachi Zosen Corporation: another company named after it
-                continue
+                continue  # Hitachi Zosen Corporation: another company named after it
             if lang == "en" and _HEAD_END.search(name) and _longer(text, end) or lang == "ru" and _ja_word_after(text, end):
-                i += 1  # "Hokkaido University of Education", "университета Тохоку Гакуин": another one
-                continue
+                continue  # "Hokkaido University of Education", "университета Тохоку Гакуин": another one
             out.append(self._found(e, s, end, lang, 0.95))
-            i += k
+            nxt = i + k
         return out
 
     def _found(self, e: Entry, s: int, t: int, lang: str | None, conf: float, abbr: bool = False) -> Found:

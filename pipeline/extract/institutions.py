@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from ..config import Config
@@ -38,11 +39,16 @@ def extract(doc: Document, config: Config) -> None:
     g, w = gazetteer.default(), orgwords.default()
     text = doc.text
     lang = doc.language.get("primary")
-    gaz = [_with_legal_form(text, f, w) for f in g.find(text, gazetteer.words(text)) if _aligned(doc, f)]
+    bounds: dict[int, tuple[set[int], set[int]]] = {}  # token starts and ends of a block, once
+    gaz = [_with_legal_form(text, f, w) for f in g.find(text, gazetteer.words(text)) if _aligned(doc, f, bounds)]
     found = list(gaz)
     if cfg.discover:
+        by_start = sorted(range(len(gaz)), key=lambda k: gaz[k].start)
+        starts = [gaz[k].start for k in by_start]
         for b in doc.blocks:
-            inside = [f for f in gaz if b.start <= f.start and f.end <= b.end]
+            ks = sorted(k for k in by_start[bisect_left(starts, b.start):bisect_left(starts, b.end)]
+                        if gaz[k].end <= b.end)
+            inside = [gaz[k] for k in ks]  # in the order found
             ja_gaz = [f for f in inside if f.lang == "ja"]
             for toks in [b.tokens] if b.tokens else _ja_runs(text, b.start, b.end):
                 found += orglocal.ja(text, toks, ja_gaz, w, b.lang if b.tokens else "ja")  # 県庁: not an agency
@@ -75,7 +81,7 @@ def _ja_runs(text: str, start: int, end: int) -> list[list]:
             if orgkeys.JA.search(m.group())]
 
 
-def _aligned(doc: Document, f: Found) -> bool:
+def _aligned(doc: Document, f: Found, bounds: dict[int, tuple[set[int], set[int]]]) -> bool:
     """A Japanese gazetteer name starts and ends on token boundaries (河北大学 is not 北大)."""
     if f.lang != "ja":
         return True
@@ -83,8 +89,9 @@ def _aligned(doc: Document, f: Found) -> bool:
     if b is None or not b.tokens:
         prev = doc.text[f.start - 1] if f.start else ""
         return not (f.end - f.start <= 2 and re.match(r"[\u3040-\u30ff\u4e00-\u9fff]", prev))
-    starts = {t.start for t in b.tokens}
-    ends = {t.end for t in b.tokens}
+    if b.start not in bounds:
+        bounds[b.start] = ({t.start for t in b.tokens}, {t.end for t in b.tokens})
+    starts, ends = bounds[b.start]
     return f.start in starts and (f.end in ends or f.end >= b.end)
 
 
@@ -107,19 +114,29 @@ def _resolve(found: list[Found]) -> list[Found]:
         if k not in best or _PRIORITY[f.source] < _PRIORITY[best[k].source]:
             best[k] = f
     out = sorted(best.values(), key=lambda f: (f.start, -f.end))
-    strong = [f for f in out if f.source != "pattern"]
+    # a pattern match is inside a strong one when a strong one starting at or before it ends at
+    # or after it (one candidate per span: never the same span)
+    starts, reach, far = [], [], -1
+    for f in out:
+        if f.source != "pattern":
+            far = max(far, f.end)
+            starts.append(f.start)
+            reach.append(far)
     keep = []
     for f in out:
-        if f.source == "pattern" and f.parent is None and any(
-                s.start <= f.start and f.end <= s.end and (s.start, s.end) != (f.start, f.end) for s in strong):
-            continue
+        if f.source == "pattern" and f.parent is None:
+            k = bisect_right(starts, f.start)
+            if k and reach[k - 1] >= f.end:
+                continue
         keep.append(f)
     return keep
 
 
+_INITIAL_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+
+
 def _initials(name: str) -> str:
-    parts = re.findall(r"[A-Za-z][A-Za-z'’]*", name)
-    return "".join(p[0].upper() for p in parts if p.lower() not in _STOP_INITIAL)
+    return "".join(p[0].upper() for p in _INITIAL_WORD.findall(name) if p.lower() not in _STOP_INITIAL)
 
 
 def _aliases(text: str, found: list[Found], g: Gazetteer, w: orgwords.OrgWords) -> list[Found]:
@@ -147,11 +164,14 @@ def _aliases(text: str, found: list[Found], g: Gazetteer, w: orgwords.OrgWords) 
         elif "quoted" in f.tags and f.source == "pattern" and len(text[f.start:f.end]) >= 3:
             table.setdefault(text[f.start:f.end], f)  # ООО «Ромашка» … Ромашка
     by_initials: dict[str, set[str]] = {}
+    initials: dict[str, str] = {}  # each form once per document
     for f in found:
         if f.source in ("gazetteer", "pattern") and not f.tags & {"abbr", "acronym"}:
             forms = {f.en, text[f.start:f.end]} | set(g.entries[f.id].en if f.id in g.entries else ())
             for form in forms:
-                ini = _initials(form)
+                if form not in initials:
+                    initials[form] = _initials(form)
+                ini = initials[form]
                 if len(ini) >= 2:
                     by_initials.setdefault(ini, set()).add(f.id)
     covered = [(f.start, f.end) for f in found if "acronym" not in f.tags]
@@ -223,6 +243,15 @@ def _publisher(doc: Document, pid: str, g: Gazetteer, w: orgwords.OrgWords, pub:
     return out
 
 
+def _refers_to_itself(text: str, w: orgwords.OrgWords) -> bool:
+    """本学, our university: "our"/"наш" in the lower-cased text is needed for _OUR (the
+    case-insensitive match of those letters implies them in lower case)."""
+    if re.search("|".join(re.escape(s) for s in w.ja_self), text):
+        return True
+    low = text.lower()
+    return ("our" in low or "наш" in low) and bool(_OUR.search(text))
+
+
 _TITLE_SEP = re.compile(r"\s+[|｜–—-]\s+|\s*[|｜]\s*")
 _COPYRIGHT = re.compile(r"©|Ⓒ|\(c\)|（c）|copyright", re.I)
 _PUBLISHERS = ("university", "school", "research_institute")
@@ -232,8 +261,7 @@ def _infer_publisher(doc: Document, g: Gazetteer, w: orgwords.OrgWords) -> Found
     """No configured publisher: the university the title's last segment names ("… | 北見工業大学",
     "News – Tomsk State University"), else one on a copyright line (page furniture, last blocks).
     Only a document that refers to itself (本学, our university) needs it."""
-    pat = "|".join(re.escape(s) for s in w.ja_self)
-    if not (re.search(pat, doc.text) or _OUR.search(doc.text)):
+    if not _refers_to_itself(doc.text, w):
         return None
     lines = []
     parts = _TITLE_SEP.split(doc.title or "")
