@@ -246,3 +246,39 @@ def test_text_reader_never_breaks_spans(raw):
         assert 0 <= b.start < b.end <= len(mapped.text)
         assert mapped.text[b.start:b.end] == mapped.text[b.start:b.end].strip()
     assert all(0 <= s <= e <= len(raw) for s, e in zip(mapped.starts, mapped.ends))
+
+
+def _split_lines_by_regex(m, source):
+    """The definition split_lines keeps: lines at every break (CR LF as one), stripped, a blank
+    line None, the width measured on the source span of the stripped line."""
+    import re
+
+    from pipeline.ingest.normalize import display_width
+
+    out, pos, s = [], 0, m.text
+    for brk in [*re.finditer(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]", s), None]:
+        end = brk.start() if brk else len(s)
+        raw = m[pos:end]
+        stripped = raw.strip()
+        if not stripped.text:
+            out.append(None)
+        else:
+            line = stripped.collapse_spaces()
+            width = display_width(source[stripped.starts[0]:stripped.ends[-1]])
+            out.append((line.text, line.starts, line.ends, raw.text[:1].isspace(), width))
+        if brk is None:
+            break
+        pos = brk.end()
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab 日。ＡⅡ\u3000\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")), max_size=60))
+def test_split_lines_equals_the_regex_definition(raw):
+    from pipeline.ingest.normalize import nfkc
+    from pipeline.ingest.text import split_lines
+
+    m = nfkc(raw)
+    got = [None if ln is None else (ln.text.text, ln.text.starts, ln.text.ends, ln.indent, ln.width)
+           for ln in split_lines(m, raw)]
+    assert got == _split_lines_by_regex(m, raw)

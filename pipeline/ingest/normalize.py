@@ -62,12 +62,9 @@ class Mapped:
 
     def strip(self) -> "Mapped":
         s = self.text
-        i, j = 0, len(s)
-        while i < j and s[i].isspace():
-            i += 1
-        while j > i and s[j - 1].isspace():
-            j -= 1
-        return self[i:j]
+        rest = s.lstrip()
+        i = len(s) - len(rest)
+        return self[i:i + len(rest.rstrip())]
 
     def collapse_spaces(self) -> "Mapped":
         """Runs of whitespace become one space (mapped to the first of the run)."""

@@ -9,7 +9,6 @@ line between short heading-like lines of an unwrapped text stays a paragraph bre
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..model import Furniture
@@ -17,7 +16,7 @@ from . import furniture, rules
 from .blocks import RawBlock
 from .normalize import Mapped, display_width, join_lines, nfkc
 
-_LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines' (and "\r\n")
 
 
 @dataclass(slots=True)
@@ -27,30 +26,23 @@ class Line:
     width: int  # display width (wide characters count 2)
 
 
-def source_width(m: Mapped, source: str) -> int:
-    """Display width of a line as it was wrapped: measured on the source (before NFKC)."""
-    return display_width(source[m.starts[0]:m.ends[-1]]) if m.text else 0
-
-
 def split_lines(m: Mapped, source: str) -> list[Line | None]:
-    """The lines of a text; None for a blank line."""
+    """The lines of a text (str.splitlines' line breaks); None for a blank line."""
     out: list[Line | None] = []
+    s, starts, ends = m.text, m.starts, m.ends
     pos = 0
-    s = m.text
-    for brk in [*_LINE_BREAK.finditer(s), None]:
-        end = brk.start() if brk else len(s)
-        raw = s[pos:end]
+    for raw in s.splitlines(keepends=True):  # every line break is white space: strip drops it
         stripped = raw.strip()
         if not stripped:
             out.append(None)
         else:
             i = pos + len(raw) - len(raw.lstrip())
-            line = m[i:i + len(stripped)]
-            width = display_width(source[line.starts[0]:line.ends[-1]])
-            out.append(Line(line.collapse_spaces(), raw[0].isspace(), width))
-        if brk is None:
-            break
-        pos = brk.end()
+            j = i + len(stripped)
+            line = Mapped(stripped, starts[i:j], ends[i:j])
+            out.append(Line(line.collapse_spaces(), raw[0].isspace(), display_width(source[starts[i]:ends[j - 1]])))
+        pos += len(raw)
+    if not s or s[-1] in _LINE_BREAKS:
+        out.append(None)  # the empty line after the last break
     return out
 
 
