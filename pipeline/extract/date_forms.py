@@ -43,6 +43,13 @@ def alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def gate(words) -> str:
+    """A look-ahead for the first characters of `words`, put before a pattern searched through
+    whole blocks that starts with one of them: the engine skips the other positions at once,
+    and no match is lost or added (a pattern compiled with re.I needs the same flag)."""
+    return "(?=[" + "".join(re.escape(c) for c in sorted({w[0] for w in words})) + "])"
+
+
 KANJI_DIGITS = "〇一二三四五六七八九十"  # kanji numerals used in month/day/era-year numbers
 _NUM2 = rf"(?:\d{{1,2}}|[{KANJI_DIGITS}]{{1,3}})"
 _YEAR4 = r"(?:\d{4}|[〇零一二三四五六七八九]{4})"
@@ -128,10 +135,15 @@ def en_pattern(lex: Lexicon) -> str:
     ]) + ")"
 
 
+def latin_era_forms(lex: Lexicon) -> tuple[str, ...]:
+    """Era names in Latin script (dates.toml `latin`) as written: capitalised or in capitals."""
+    return tuple(f for e in lex.eras for w in e.latin for f in (w[0].upper() + w[1:], w.upper()))
+
+
 def latin_eras(lex: Lexicon) -> str:
-    """An era name in Latin script (dates.toml `latin`), capitalised or in capitals."""
-    forms = [f for e in lex.eras for w in e.latin for f in (w[0].upper() + w[1:], w.upper())]
-    return rf"(?<![A-Za-z\u00c0-\u024f])(?P<lera>{alt(forms)})(?![A-Za-z\u00c0-\u024f])"
+    """An era name in Latin script, as a regex (see latin_era_forms)."""
+    forms = latin_era_forms(lex)
+    return rf"{gate(forms)}(?<![A-Za-z\u00c0-\u024f])(?P<lera>{alt(forms)})(?![A-Za-z\u00c0-\u024f])"
 
 
 def ru_pattern(lex: Lexicon) -> str:

@@ -20,7 +20,8 @@ from .date_forms import KANJI_DIGITS as _K
 from .date_forms import LETTER as _LETTER
 from .date_forms import YEAR as _YEAR
 from .date_forms import alt as _alt
-from .date_forms import en_pattern, ja_pattern, latin_eras, num_pattern, ru_pattern
+from .date_forms import gate as _gate
+from .date_forms import en_pattern, ja_pattern, latin_era_forms, latin_eras, num_pattern, ru_pattern
 from .date_forms import names as _names
 from .date_forms import trie as _trie
 from .date_lexicon import Lexicon, lexicon
@@ -88,6 +89,7 @@ class Patterns:
     historical_after: re.Pattern  # `に締結した`, ` был основан` after a date (match at its end)
     en_month: re.Pattern  # month names alone: where English / Russian dates can be
     latin_era: re.Pattern  # an era name in Latin script (Heisei, Shōwa): where `Heisei 15` can be
+    latin_era_forms: tuple[str, ...]  # the names it matches: where none is in the text, it has no match
     ru_month: re.Pattern
     relative_marks: tuple[str, ...]  # a relative-year word contains one of these (年, year, году)
     published_cue: re.Pattern  # `Published 2 April 2021 | News`: a dateline (match at block start)
@@ -134,16 +136,10 @@ def _listed_years(lex: Lexicon) -> tuple[re.Pattern, ...]:
             re.compile(rf"(?:(?:{plural})|年度?)$"))
 
 
-def _gate(words) -> str:
-    """A look-ahead for the first characters of `words`: where none starts, none matches."""
-    return "(?=[" + "".join(re.escape(c) for c in sorted({w[0] for w in words})) + "])"
-
-
 def _issue(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
     """An issue number (No. 428, Vol. 12, 第428号, Вып. 5), and one right before a bare year."""
     marks = lex.en["issue_marks"] + lex.ru["issue_marks"]
-    # the first-character gate lets the engine skip most positions at once (these patterns
-    # are searched through whole blocks); it accepts no match the alternatives would refuse
+    # searched through whole blocks: gated on the marks' first characters (date_forms.gate)
     number = (rf"{_gate(marks + lex.ja['issue_marks'])}(?:(?<![A-Za-zА-Яа-яЁё])(?:{_alt(marks)})\s*\d+"
               rf"|(?:{_alt(lex.ja['issue_marks'])})\s*\d+\s*号)")
     return (re.compile(number, re.I),
@@ -164,7 +160,8 @@ def _historical(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
         rf"[^。、，,．.！？!?\n]{{0,12}}?(?:{_alt(ja['historical'])})",
         rf"\s*,?\s*(?:(?:был[аио]?|были)\s+)?{ru_words}",
     ])
-    return re.compile(rf"(?:{before})", re.I), re.compile(rf"(?:{after})", re.I)
+    words = ja["historical"] + en["historical"] + ru["historical"]
+    return re.compile(rf"{_gate(words)}(?:{before})", re.I), re.compile(rf"(?:{after})", re.I)
 
 
 _LISTED_DAY = r"(?<![\d:/.,])(?P<d>\d{1,2})(?:st|nd|rd|th)?"
@@ -193,13 +190,14 @@ def patterns() -> Patterns:
         en=re.compile(en_pattern(lex)),
         ru=re.compile(ru_pattern(lex)),
         num=re.compile(num_pattern(lex)),
-        relative=re.compile(rf"(?<![A-Za-zА-Яа-яЁё])(?:(?P<relfy>{_trie(rel_fy)})|(?P<rel>{_trie(rel)})(?!度))"
+        relative=re.compile(rf"{_gate(list(rel) + list(rel_fy))}(?<![A-Za-zА-Яа-яЁё])(?:(?P<relfy>{_trie(rel_fy)})|(?P<rel>{_trie(rel)})(?!度))"
                             + _LETTER),
         connector=re.compile(rf"\s*(?:{_alt(conns)})\s*|\s+(?:{_alt(words)})\s+"),
         **dict(zip(("en_year_cue", "en_season", "en_month_cue"), _en_lookback(lex))),
         **dict(zip(("ru_season", "ru_month_cue"), _ru_lookback(lex))),
         en_month=re.compile(_names(lex.en["months"], "upper")),
         latin_era=re.compile(latin_eras(lex)),
+        latin_era_forms=latin_era_forms(lex),
         ru_month=re.compile(_names(lex.ru["months"], "capital")),
         en_numeric_day_cue=re.compile(
             rf"(?<![A-Za-z])(?:(?:{_alt(lex.en['numeric_day_cues'])})|{_names(lex.en['weekdays'], 'upper')}\.?,?)\s+$",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from .date_lexicon import Lexicon
 from .date_patterns import Atom, Point, patterns
@@ -82,12 +83,16 @@ def _gloss_year(lex: Lexicon, s: str | None) -> int | None:
     return era_to_gregorian(lex, era, n) if era is not None and n is not None else None
 
 
+@lru_cache(maxsize=1)
+def _second_copy() -> tuple[tuple[str, str], ...]:
+    """(name, name_x) of each group the Japanese pattern has twice (see date_forms.ja_pattern)."""
+    return tuple((k[:-2], k) for k in patterns().ja.groupindex if k.endswith("_x"))
+
+
 def read_ja(m: re.Match, lex: Lexicon) -> Atom | None:
-    g: dict = {}
-    for k, v in m.groupdict().items():  # fold the second copy's groups (m_x, d_x ...) into one
-        if k.endswith("_x"):
-            k = k[:-2]
-        if v is not None or k not in g:
+    g = m.groupdict()
+    for k, kx in _second_copy():  # fold the second copy's groups (m_x, d_x ...) into one
+        if (v := g.pop(kx)) is not None:  # the copies are alternatives: one at most is set
             g[k] = v
     a, b = Point(), None
     if g["era"]:
@@ -222,6 +227,11 @@ def read_en(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
         if y is None:
             return None
         lo = max(0, s - 40)
+        # a season or a cue word ends in a space (in 2021, mid-2021), an issue number in a
+        # space, a bracket or a comma (No. 5 (2023)): a year right after a letter or 年 has none
+        before = text[s - 1] if s > 0 else ""
+        if not (before.isspace() or before in _CUE_END):
+            return None
         season = pats.en_season.search(text, lo, s)
         cue = pats.en_year_cue.search(text, lo, s)
         word = (cue.group("cue") or "").lower() if cue else ""
@@ -241,6 +251,9 @@ def read_en(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
     if g["m_d"] and pats.en_month_cue.search(text, max(0, s - 30), s):
         return _atom(s, e, Point(month=_en_month(lex, g["m_d"])), None, "en_month_cue", confidence=0.7)
     return None
+
+
+_CUE_END = ("-", "(", "（", ",")  # besides a space, what ends a look-back of a bare year
 
 
 def _fy(lex: Lexicon, s: str) -> int | None:

@@ -96,26 +96,47 @@ def _join(left: Atom, right: Atom) -> Atom | None:
     return Atom(left.start, right.end, a, b, "range", weak=left.weak, confidence=conf)
 
 
-def scan(text: str, lang: str | None = None) -> list[Atom]:
-    """Every date atom in `text`, in order, spans relative to `text` (relative-year words too)."""
+def _ja_atoms(text: str) -> list[Atom]:
+    """Japanese dates: read around each 年 and 月."""
+    if "年" not in text and "月" not in text:
+        return []
     lex, pats = lexicon(), patterns()
     found: list[Atom] = []
-    ja_hits = _hits(_JA_MARK, text) if "年" in text or "月" in text else []
-    for lo, hi in _windows(text, ja_hits, _JA_REACH):
+    for lo, hi in _windows(text, _hits(_JA_MARK, text), _JA_REACH):
         found.extend(_read_all(pats.ja, text, lo, hi, lambda m: read_ja(m, lex)))
-    digits = _DIGIT.search(text) is not None  # without digits: only `in January` and the like
+    return found
+
+
+def _latin_atoms(text: str, digits: bool) -> list[Atom]:
+    """English and Russian dates: read around years and month names (and FY, era names)."""
+    lex, pats = lexicon(), patterns()
+    found: list[Atom] = []
     years = _hits(_YEARISH, text) if digits else []
     for pat, read, script, marks in ((pats.en, read_en, _LATIN, (pats.en_month, _FY, pats.latin_era)),
                                      (pats.ru, read_ru, _CYRILLIC, (pats.ru_month,))):
         if script.search(text):
-            hits = years + [h for mark in (marks if digits else marks[:1]) for h in _hits(mark, text)]
+            marks = marks if digits else marks[:1]
+            if marks[-1] is pats.latin_era and not any(f in text for f in pats.latin_era_forms):
+                marks = marks[:-1]  # no era name written: no need to look for one
+            hits = years + [h for mark in marks for h in _hits(mark, text)]
             for lo, hi in _windows(text, hits, _REACH):
                 found.extend(_read_all(pat, text, lo, hi, lambda m, read=read: read(m, lex, text)))
-    if digits and _NUMERIC.search(text):
-        for m in pats.num.finditer(text):
-            atom = read_num(m, lex, lang)
-            if atom is not None:
-                found.append(atom)
+    return found
+
+
+def _num_atoms(text: str, lang: str | None) -> list[Atom]:
+    """Numeric dates (2020/9/25, 22.11.2021, 2019–2021, 9/25（金）, H29.4.1)."""
+    if not _NUMERIC.search(text):
+        return []
+    lex = lexicon()
+    return [atom for m in patterns().num.finditer(text) if (atom := read_num(m, lex, lang)) is not None]
+
+
+def scan(text: str, lang: str | None = None) -> list[Atom]:
+    """Every date atom in `text`, in order, spans relative to `text` (relative-year words too)."""
+    lex, pats = lexicon(), patterns()
+    digits = _DIGIT.search(text) is not None  # without digits: only `in January` and the like
+    found = _ja_atoms(text) + _latin_atoms(text, digits) + (_num_atoms(text, lang) if digits else [])
     # 毎年4月1日, every January: recurring, not one date
     found = [t for t in found if t.a.year is not None
              or not pats.recurring.search(text, max(0, t.start - 12), t.start)]
@@ -134,6 +155,8 @@ def scan(text: str, lang: str | None = None) -> list[Atom]:
                 **lex.ja["relative_years"], **lex.en["relative_years"], **lex.ru["relative_years"]}
             kept.append(Atom(m.start(), m.end(), Point(fiscal=fiscal), None, "relative",
                              relative=table[word], relative_fiscal=fiscal))
+    if not kept:
+        return kept
     kept.sort(key=lambda t: t.start)
     out: list[Atom] = []
     for atom in kept:
