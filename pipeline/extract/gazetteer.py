@@ -165,36 +165,41 @@ class Gazetteer:
         self.ja_names = ja_names
         self.ja_re = trie_regex(sorted(ja_names))
 
-    def find(self, text: str, toks: list[tuple[str, int, int]]) -> list[Found]:
-        """Every gazetteer name and global abbreviation in `text` (`toks` = words(text)),
-        leftmost-longest, not overlapping within one script family."""
+    def find(self, text: str, toks: list[tuple[str, int, int]] | None = None) -> list[Found]:
+        """Every gazetteer name and global abbreviation in `text` (`toks` = words(text), worked
+        out here when not given), leftmost-longest, not overlapping within one script family."""
         out: list[Found] = []
         for m in self.ja_re.finditer(text):
             e = self.ja_names[m.group().casefold()]
             out.append(self._found(e, m.start(), m.end(), "ja", 0.95))
-        n, nxt, first = len(toks), 0, self.first
-        for i in [i for i, t in enumerate(toks) if t[0] in first]:
+        if toks is None:
+            ms = list(WORD.finditer(text))
+            norms = list(map(norm_word, map(re.Match.group, ms)))
+            starts, ends = list(map(re.Match.start, ms)), list(map(re.Match.end, ms))
+        else:
+            norms, starts, ends = (list(x) for x in zip(*toks)) if toks else ([], [], [])
+        n, nxt, first = len(norms), 0, self.first
+        for i in [i for i, x in enumerate(norms) if x in first]:
             if i < nxt:
                 continue  # inside the name found before
-            w, s, _ = toks[i]
+            w, s = norms[i], starts[i]
             hit = None
             cands = self.seq1.get(w, ())
             if i + 1 < n:
-                cands = self.seq2.get((w, toks[i + 1][0]), []) + list(cands)
+                cands = self.seq2.get((w, norms[i + 1]), []) + list(cands)
             for seq, e, name in cands:
                 k = len(seq)
-                if i + k <= n and all(toks[i + j][0] == seq[j] for j in range(2, k)) and \
-                        _tight(text, toks, i, k):
-                    end = toks[i + k - 1][2]
+                if i + k <= n and all(norms[i + j] == seq[j] for j in range(2, k)) and \
+                        _tight(text, starts, ends, i, k):
+                    end = ends[i + k - 1]
                     if name.endswith(".") and text[end:end + 1] == ".":
                         end += 1
                     hit = (k, e, end, "ru" if _CYR.search(name) else "en")
                     break
             if hit is None:
-                surface = text[s:toks[i][2]]
-                e = self.abbr.get(surface)
-                if e is not None and _alone(text, s, toks[i][2]):
-                    out.append(self._found(e, s, toks[i][2], None, 0.9, abbr=True))
+                e = self.abbr.get(text[s:ends[i]])
+                if e is not None and _alone(text, s, ends[i]):
+                    out.append(self._found(e, s, ends[i], None, 0.9, abbr=True))
                 continue
             k, e, end, lang = hit
             if lang == "en" and e.type == "company" and _NEXT_CAP.match(text, end):
@@ -237,10 +242,10 @@ def _ja_word_after(text: str, end: int) -> bool:
     return bool(m) and m.group(1).casefold() in orgwords.default().ru_ja_org
 
 
-def _tight(text: str, toks, i: int, k: int) -> bool:
+def _tight(text: str, starts: list[int], ends: list[int], i: int, k: int) -> bool:
     """The k words from i are one phrase: only spaces, hyphens and light punctuation between."""
     for j in range(i, i + k - 1):
-        gap = text[toks[j][2]:toks[j + 1][1]]
+        gap = text[ends[j]:starts[j + 1]]
         if len(gap) > 3 or any(c in gap for c in "\n\t;:/|"):
             return False
     return True

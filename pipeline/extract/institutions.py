@@ -40,7 +40,7 @@ def extract(doc: Document, config: Config) -> None:
     text = doc.text
     lang = doc.language.get("primary")
     bounds: dict[int, tuple[set[int], set[int]]] = {}  # token starts and ends of a block, once
-    gaz = [_with_legal_form(text, f, w) for f in g.find(text, gazetteer.words(text)) if _aligned(doc, f, bounds)]
+    gaz = [_with_legal_form(text, f, w) for f in g.find(text) if _aligned(doc, f, bounds)]
     found = list(gaz)
     if cfg.discover:
         by_start = sorted(range(len(gaz)), key=lambda k: gaz[k].start)
@@ -282,7 +282,7 @@ def _named_in(s: str, g: Gazetteer, w: orgwords.OrgWords) -> Found | None:
         return None
     from ..segment import tokenize
 
-    gaz = g.find(s, gazetteer.words(s))
+    gaz = g.find(s)
     found = list(gaz)
     if orgkeys.JA.search(s):
         found += orgpatterns_ja.discover(s, tokenize(s), [f for f in gaz if f.lang == "ja"], w, g, "ja")

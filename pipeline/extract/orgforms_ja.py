@@ -64,7 +64,9 @@ def legal_quoted(text: str, tokens: list[Token], w: OrgWords, lang: str | None) 
 
 def kata_company(text: str, start: int, end: int, lang: str | None) -> list[Found]:
     """ガスプロム社が, ノヴ\nァテク社の: a katakana company name with 社 (three letters or more)."""
-    out = []
+    out: list[Found] = []
+    if text.find("社", start, end) < 0:
+        return out
     for m in _KATA_SHA.finditer(text, start, end):
         name = m.group(1).replace("\n", "")
         if len(name.replace("・", "")) < 3:

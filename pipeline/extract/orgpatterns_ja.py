@@ -50,14 +50,19 @@ def _person_part(surface: str, surnames: bool = False) -> bool:
     return f.pos3 == "人名" and (f.pos4 in ("名", "一般") or surnames and f.pos4 == "姓")
 
 
-def _units(tokens: list[Token], gaz: list[Found]) -> list[Unit]:
+# a unit before it is known to be part of a compound: (text, start, end, pos, gazetteer match);
+# only the units of the compounds become Unit objects
+_Raw = tuple[str, int, int, str, "Found | None"]
+
+
+def _units(tokens: list[Token], gaz: list[Found]) -> list[_Raw]:
     """Tokens with gazetteer matches folded into single units."""
     if not gaz:
         surfaces = [t.surface for t in tokens]
         if "(" not in surfaces and "（" not in surfaces:  # nothing to fold: one unit per token
-            return [Unit(t.surface, t.start, t.end, "名詞-普通名詞" if t.surface in _MARKS else t.pos)
+            return [(t.surface, t.start, t.end, "名詞-普通名詞" if t.surface in _MARKS else t.pos, None)
                     for t in tokens]
-    out: list[Unit] = []
+    out: list[_Raw] = []
     gi = 0
     gaz = sorted(gaz, key=lambda f: f.start)
     i = 0
@@ -70,32 +75,32 @@ def _units(tokens: list[Token], gaz: list[Found]) -> list[Unit]:
             j = i
             while j < len(tokens) and tokens[j].end <= g.end:
                 j += 1
-            out.append(Unit("".join(x.surface for x in tokens[i:j]), g.start, g.end, "GAZ", g))
+            out.append(("".join(x.surface for x in tokens[i:j]), g.start, g.end, "GAZ", g))
             i = j
             continue
         if t.surface in ("(", "（") and i + 2 < len(tokens) and tokens[i + 1].surface in ("株", "有") and \
                 tokens[i + 2].surface in (")", "）") and tokens[i + 2].start == t.end + 1:
-            out.append(Unit(t.surface + tokens[i + 1].surface + tokens[i + 2].surface, t.start, tokens[i + 2].end,
-                            "名詞-普通名詞"))  # (株): one legal-form word
+            out.append((t.surface + tokens[i + 1].surface + tokens[i + 2].surface, t.start, tokens[i + 2].end,
+                        "名詞-普通名詞", None))  # (株): one legal-form word
             i += 3
             continue
-        out.append(Unit(t.surface, t.start, t.end, "名詞-普通名詞" if t.surface in _MARKS else t.pos))
+        out.append((t.surface, t.start, t.end, "名詞-普通名詞" if t.surface in _MARKS else t.pos, None))
         i += 1
     return out
 
 
-def _compounds(units: list[Unit], w: OrgWords, text: str = "") -> list[list[Unit]]:
+def _compounds(units: list[_Raw], w: OrgWords, text: str = "") -> list[list[Unit]]:
     """Maximal runs of adjacent nominal units that hold a possible organisation word (a
     gazetteer unit or a unit ending a head word); stop words and non-nominals end a run. A
     single line break inside a word or before its head word (新潟国際\n情報大学) does not end
     it. Runs grow outwards from those units only: the rest of the window is never scanned."""
     stop, self_, ends, fused = w.ja_stop, w.ja_self, _head_ends(w), w.ja_fused
 
-    def nominal(u: Unit) -> bool:
-        return u.text not in stop and u.text not in self_ and (u.gaz is not None or u.pos.startswith(_NOMINAL))
+    def nominal(u: _Raw) -> bool:
+        return u[0] not in stop and u[0] not in self_ and (u[4] is not None or u[3].startswith(_NOMINAL))
 
-    def dot(u: Unit) -> bool:
-        return u.text in _DOT and u.text not in stop and u.text not in self_
+    def dot(u: _Raw) -> bool:
+        return u[0] in _DOT and u[0] not in stop and u[0] not in self_
 
     def inside(i: int) -> bool:  # units[i] belongs to some run (a ・ only after a run)
         while not nominal(units[i]):
@@ -104,13 +109,13 @@ def _compounds(units: list[Unit], w: OrgWords, text: str = "") -> list[list[Unit
             i -= 1
         return True
 
-    def joined(a: Unit, b: Unit) -> bool:
-        return b.start == a.end or _wrapped(text, a, b, w)
+    def joined(a: _Raw, b: _Raw) -> bool:
+        return b[1] == a[2] or _wrapped(text, a, b, w)
 
     runs: list[list[Unit]] = []
     n, last = len(units), -1
-    for k, u in enumerate(units):
-        if k <= last or not (u.gaz is not None or u.text in ends or u.text in fused) or not inside(k):
+    for k in [k for k, u in enumerate(units) if u[4] is not None or u[0] in ends or u[0] in fused]:
+        if k <= last or not inside(k):
             continue
         lo = k
         while lo > 0 and joined(units[lo - 1], units[lo]) and inside(lo - 1):
@@ -119,14 +124,14 @@ def _compounds(units: list[Unit], w: OrgWords, text: str = "") -> list[list[Unit
         while last + 1 < n and (nominal(units[last + 1]) or dot(units[last + 1])) and \
                 joined(units[last], units[last + 1]):
             last += 1
-        runs.append(units[lo:last + 1])
+        runs.append([Unit(*u) for u in units[lo:last + 1]])
     return runs
 
 
-def _wrapped(text: str, a: Unit, b: Unit, w: OrgWords) -> bool:
+def _wrapped(text: str, a: _Raw, b: _Raw, w: OrgWords) -> bool:
     """a, a line break, b: one word wrapped, unless a already ends an organisation word."""
-    return text[a.end:b.start] == "\n" and a.gaz is None and not any(
-        a.text.endswith(h) for h in w.ja_heads) and bool(re.match(r"[\u3040-\u30ff\u3400-\u9fff]", text[b.start:b.end]))
+    return text[a[2]:b[1]] == "\n" and a[4] is None and not any(
+        a[0].endswith(h) for h in w.ja_heads) and bool(re.match(r"[\u3040-\u30ff\u3400-\u9fff]", text[b[1]:b[2]]))
 
 
 def _heads(run: list[Unit], w: OrgWords) -> list[tuple[int, int, int, Head | None]]:
@@ -160,7 +165,7 @@ def _heads(run: list[Unit], w: OrgWords) -> list[tuple[int, int, int, Head | Non
             out.append(max(cands, key=lambda c: c[2] - run[c[0]].start))
     # heads inside a legal form written before a name (公益財団法人…) are not heads
     legal = set()
-    for a in range(len(run)):
+    for a in range(len(run)) if _legal_in(w).search("".join(u.text for u in run)) else ():
         text = ""
         for b in range(a, min(len(run), a + 4)):
             text += run[b].text
@@ -192,6 +197,12 @@ def _suffix_form(run: list[Unit], a: int, b: int, form: str, w: OrgWords) -> boo
 def _head_ends(w: OrgWords) -> frozenset[str]:
     """Every suffix of a head word: a unit that is none of them cannot end a head."""
     return frozenset(h[i:] for h in w.ja_heads for i in range(len(h)))
+
+
+@lru_cache(maxsize=4)
+def _legal_in(w: OrgWords) -> re.Pattern:
+    """Any legal form: a run whose text holds none has no legal form made of its units."""
+    return trie_regex(sorted(w.ja_legal), re.NOFLAG)
 
 
 @lru_cache(maxsize=4)
