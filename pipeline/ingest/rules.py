@@ -197,6 +197,8 @@ def is_running_line(s: str) -> bool:
     """A page header/footer left in converted text: a page number beside a date
     ("10 北大時報 No.791／令和2年（2020年）2月", "Bulletin, May 2020 | 7")."""
     s = s.strip()
+    if not (s[:1].isdigit() or s[-1:].isdigit()):  # a number at neither edge
+        return False
     return _NUMBER_AT_EDGE.match(s) is not None and has_date(s) and not ends_sentence(s)
 
 
