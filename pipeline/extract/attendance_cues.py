@@ -32,6 +32,9 @@ _REQUIRED = {
 }
 _MAY_BE_EMPTY = {("qualifiers.ru", "at_most_after")}
 _ALPHA = re.compile(r"[A-Za-z0-9А-Яа-яЁё]")
+# first letters matched as themselves: a group of entries starting with one of these shares it
+# (Latin and Cyrillic letters, whose case-insensitive matches are just their two cases; CJK)
+_FACTOR = re.compile(r"[A-Za-z0-9А-Яа-яЁё\u3040-\u30ff\u3400-\u9fff]")
 
 
 def _word(w: str, bounded: bool) -> str:
@@ -55,7 +58,27 @@ def alt(words, bounded: bool = True) -> str:
     """
     words = sorted(set(words), key=lambda w: (-len(w), w))
     start = r"(?<!\w)" if bounded and words and all(_ALPHA.match(w[0]) for w in words) else ""
-    return start + lead(words) + "(?:" + "|".join(_word(w, bounded) for w in words) + ")"
+    return start + lead(words) + "(?:" + "|".join(_by_first(words, bounded)) + ")"
+
+
+def _by_first(words: list[str], bounded: bool) -> list[str]:
+    """The entries as alternatives grouped by their first letter, which is matched once per
+    group (S(?:ummer\s+School|eminar)): the engine then tries one group at a position instead
+    of every entry. Entries with different first letters (either case) never match at the same
+    place, and each group keeps the longest-first order, so the matches are the plain
+    alternation's. A group whose entries start with the letter in both cases is left as it is."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0].lower() if _FACTOR.match(w[0]) else w, []).append(w)
+    out = []
+    for ws in groups.values():
+        c = ws[0][0]
+        if len(ws) == 1 or not _FACTOR.match(c) or any(w[0] != c for w in ws):
+            out.extend(_word(w, bounded) for w in ws)
+            continue
+        pre = (r"(?<!\w)" if bounded and _ALPHA.match(c) else "") + c
+        out.append(pre + "(?:" + "|".join(_word(w, bounded)[len(pre):] for w in ws) + ")")
+    return out
 
 
 def lead(words) -> str:
@@ -165,10 +188,10 @@ def _count_patterns(data: dict) -> dict:
             rf"(?=[0-9０-９〇零一二三四五六七八九十百千両])(?<![0-9０-９.,第万億])(?P<num>[0-9０-９]+[万億](?:[0-9０-９]+千?)*[0-9０-９]*(?=\s*[名人])|{numerals.ARABIC}|[〇零一二三四五六七八九十百千両][〇零一二三四五六七八九十百千万]*)"
             rf"\s*(?P<mult>万|千)?\s*(?P<unit>{alt(u['ja'], False)})(?![義称簿誉刺古]|ひとり|一人)"),
         "en": re.compile(
-            rf"(?=[0-9０-９A-Za-z])(?<![\d.,+-])(?<![A-Za-z](?<!than)(?<!over))(?P<num>{numerals.ARABIC}|(?i:{numerals.EN_WORDS}))(?P<plus>\+)?{en_mult}?"
+            rf"(?=(?i:[0-9０-９{numerals.EN_FIRST}]))(?<![\d.,+-])(?<![A-Za-z](?<!than)(?<!over))(?P<num>{numerals.ARABIC}|(?i:{numerals.EN_WORDS}))(?P<plus>\+)?{en_mult}?"
             rf"(?P<approx>\s+or\s+so(?=\s))?(?P<mid>{en_mid}{{0,3}})\s+(?P<unit>(?i:{alt(u['en'])}))"),
         "ru": re.compile(
-            rf"(?=[0-9０-９А-Яа-яЁё])(?<![\w.,+-])(?P<num>{numerals.ARABIC}|(?i:{numerals.RU_WORDS}))(?P<plus>\+)?{ru_mult}?"
+            rf"(?=(?i:[0-9０-９{numerals.RU_FIRST}]))(?<![\w.,+-])(?P<num>{numerals.ARABIC}|(?i:{numerals.RU_WORDS}))(?P<plus>\+)?{ru_mult}?"
             rf"(?P<mid>(?:\s+(?i:[а-яё-]+(?:ых|их|ого|его))){{0,2}})\s+(?P<unit>(?i:{alt(u['ru'])}))"),
     }
 
@@ -197,7 +220,8 @@ def cues() -> Cues:
     qual_words = [w for lang in LANGS for qual in QUALS for w in q[lang][f"{qual}_before"]]
     linked = rf"{alt(data['labels']['nouns'])}\s+(?:\w+\s+){{0,3}}?{alt(data['labels']['link'])}"
     mult = r"(?:\s*(?P<mult>万|千|(?i:тыс\.|тысяч\w*|млн\.?|million|thousand)(?!\w)))?"
-    labelled = re.compile(rf"(?:(?:{alt(label_words)}|{alt(latin_labels)})\s*(?:は|が|[:：])?|{linked})\s*(?P<qual>{alt(qual_words)}\s*)?{num}{mult}"
+    # one lookahead on the first letters of every way in first (most places fail there at once)
+    labelled = re.compile(lead(label_words + latin_labels + data["labels"]["nouns"]) + rf"(?:(?:{alt(label_words)}|{alt(latin_labels)})\s*(?:は|が|[:：])?|{linked})\s*(?P<qual>{alt(qual_words)}\s*)?{num}{mult}"
                           rf"(?![0-9０-９]|[.,][0-9]|\s*(?:{alt(data['not_attendance_units']['ja'], False)})|"
                           rf"\s*{alt(data['not_attendance_units']['en'] + data['not_attendance_units']['ru'])})", re.I)
     t = data["tables"]
@@ -206,7 +230,7 @@ def cues() -> Cues:
         count=_count_patterns(data),
         shared=_shared_patterns(),
         labelled=labelled,
-        grouped=re.compile(rf"(?:{alt(data['groups']['before'])}|(?P<rel>{alt(data['groups']['relative'])}))\s+"
+        grouped=re.compile(lead(data["groups"]["before"] + data["groups"]["relative"]) + rf"(?:{alt(data['groups']['before'])}|(?P<rel>{alt(data['groups']['relative'])}))\s+"
                            rf"(?:(?:{alt(qual_words)})\s+)?(?P<num>{numerals.ARABIC}|(?i:{numerals.EN_WORDS})|(?i:{numerals.RU_WORDS}))"
                            rf"(?![0-9０-９]|[.,][0-9]|\s*{alt(data['not_attendance_units']['en'] + data['not_attendance_units']['ru'])})", re.I),
         strong=re.compile(alt(data["strong_units"]["en"] + data["strong_units"]["ru"]) + r"$", re.I),

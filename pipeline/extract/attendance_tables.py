@@ -169,9 +169,19 @@ def _is_header(cues: Cues, t: str) -> bool:
 def _starts_with_date(doc: Document, b: Block) -> bool:
     t = doc.text[b.start:b.end]
     lead = len(t) - len(t.lstrip())
-    if any(d.start == b.start + lead for d in doc.dates):
+    if b.start + lead in _date_starts(doc):
         return True
     return bool(_DATE_START.match(t))
+
+
+# [the date list, its length, the set of its mentions' starts] of the document being read
+_DATES: list = []
+
+
+def _date_starts(doc: Document) -> set[int]:
+    if not _DATES or _DATES[0] is not doc.dates or _DATES[1] != len(doc.dates):
+        _DATES[:] = [doc.dates, len(doc.dates), {d.start for d in doc.dates}]
+    return _DATES[2]
 
 
 def _line_tables(doc: Document, cues: Cues, out: TableResult) -> None:
@@ -382,6 +392,7 @@ def _count_cell(doc: Document, cues: Cues, b: Block, counts: list[tuple[int, int
 def extract(doc: Document, cues: Cues) -> TableResult:
     """Figures of every table with a participants column, and the blocks they occupy."""
     out = TableResult()
+    _DATES.clear()  # a new document
     _cell_tables(doc, cues, out)
     _line_tables(doc, cues, out)
     return out

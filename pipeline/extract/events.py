@@ -101,6 +101,13 @@ class _Index:
         self.stream_start: dict[int, int] = {}
         for s in sents:
             self.stream_start.setdefault(s[2], s[0])
+        self._folded: dict[str, str] = {}  # name text -> event_names.fold(text), this document's
+
+    def fold(self, text: str) -> str:
+        key = self._folded.get(text)
+        if key is None:
+            key = self._folded[text] = event_names.fold(text)
+        return key
 
     def sentence(self, i: int) -> tuple[int, int, int] | None:
         k = bisect.bisect_right(self.sent_starts, i) - 1
@@ -284,9 +291,9 @@ def _named_date(text: str, name: _Placed, idx: _Index) -> DateMention | None:
     own = _best_in(_own_dates(text, idx.dates_in(name.sent[0], name.sent[1])), name.start)
     if own is not None:
         return own
-    key = event_names.fold(name.text)
+    key = idx.fold(name.text)
     for m in idx.names:
-        if not m.generic and m.sent != name.sent and event_names.fold(m.text) == key:
+        if not m.generic and m.sent != name.sent and idx.fold(m.text) == key:
             d = _best_in(_own_dates(text, idx.dates_in(m.sent[0], m.sent[1])), m.start)
             if d is not None:
                 return d

@@ -54,14 +54,29 @@ _RU_SCALES = {"тысяча": 1000, "тысячи": 1000, "тысяч": 1000, "�
 
 #: Number words (English, Russian) as one regex alternative, longest first.
 WORDS = "|".join(sorted(list(_EN_UNITS) + list(_EN_TENS) + list(_RU_WORDS), key=len, reverse=True))
+
+
+def _alt(words) -> str:
+    """Alternation of lower-case `words`, longest first, grouped by first letter (each letter
+    matched once: s(?:eventeen|ixteen|even|ix)); words with different first letters never
+    match at the same place, so the matches are those of the plain longest-first alternation."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        groups.setdefault(w[0], []).append(w)
+    return "|".join(ws[0] if len(ws) == 1 else ws[0][0] + "(?:" + "|".join(w[1:] for w in ws) + ")"
+                    for ws in groups.values())
+
+
+_EN_ALL = list(_EN_UNITS) + list(_EN_TENS)
 #: A run of English number words ("two hundred and fifty", "twenty-five", "a hundred", "a dozen").
-EN_WORDS = (r"(?=[A-Za-z])(?:(?:a\s+(?:hundred|thousand|dozen)(?!\w)|"
-            + "|".join(sorted(list(_EN_UNITS) + list(_EN_TENS), key=len, reverse=True)) + r")"
-            r"(?:[\s-]+(?:and\s+)?(?:" + "|".join(sorted(list(_EN_UNITS) + list(_EN_TENS) + ["hundred", "thousand", "dozen"],
-                                                         key=len, reverse=True)) + r"))*)")
+EN_WORDS = (r"(?=[A-Za-z])(?:(?:a\s+(?:hundred|thousand|dozen)(?!\w)|" + _alt(_EN_ALL) + r")"
+            r"(?:[\s-]+(?:and\s+)?(?:" + _alt(_EN_ALL + ["hundred", "thousand", "dozen"]) + r"))*)")
 #: A run of Russian number words ("двести пятьдесят").
-RU_WORDS = (r"(?=[А-Яа-яЁё])(?:(?:" + "|".join(sorted(_RU_WORDS, key=len, reverse=True)) + r")"
-            r"(?:\s+(?:" + "|".join(sorted(list(_RU_WORDS) + list(_RU_SCALES), key=len, reverse=True)) + r"))*)")
+RU_WORDS = (r"(?=[А-Яа-яЁё])(?:(?:" + _alt(_RU_WORDS) + r")"
+            r"(?:\s+(?:" + _alt(list(_RU_WORDS) + list(_RU_SCALES)) + r"))*)")
+#: The letters a number word can start with (either case: for a lookahead under (?i:)).
+EN_FIRST = "".join(sorted({w[0] for w in _EN_ALL} | {"a"}))
+RU_FIRST = "".join(sorted({w[0] for w in _RU_WORDS}))
 
 _FW = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
 _SEP3 = re.compile(r"^\d{1,3}(?:([,. \u00a0\u202f\u2009])\d{3})+$")
