@@ -39,9 +39,10 @@ def point_value(p: Point) -> str:
     return f"FY{p.year:04d}" if p.fiscal else f"{p.year:04d}"
 
 
-def find_published(doc: Document) -> tuple[Published, Point] | None:
+def find_published(doc: Document, scanned: list[list[Atom]] | None = None) -> tuple[Published, Point] | None:
     """The publication date: ingest's hints (HTML meta, PDF footer), else a dateline block near
-    the top, else a periodical issue line (`北大時報 No.791／令和2年（2020年）2月`)."""
+    the top, else a periodical issue line (`北大時報 No.791／令和2年（2020年）2月`).
+    `scanned`: the date atoms of each of doc.blocks as date_scan.scan gives them, if known."""
     for source, raw in doc.published_hints:
         best = _best(scan(raw))
         if best is not None and best.a.month is not None:
@@ -55,7 +56,7 @@ def find_published(doc: Document) -> tuple[Published, Point] | None:
         near_top = i < 8 and len(text) <= 60
         if b.kind != "dateline" and not near_top and not (len(text) <= 80 and patterns().issue.search(text)):
             continue
-        atoms = scan(text, b.lang)
+        atoms = scanned[i] if scanned is not None else scan(text, b.lang)
         best = _best(atoms)
         if best is None or best.a.month is None or best.historical:
             continue  # a founding date (1990年4月1日設立) is no dateline

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from dataclasses import replace
 
 from ..config import Config
 from ..model import Block, DateMention, Document
@@ -43,12 +44,16 @@ def _shift(atom: Atom, by: int) -> Atom:
     return atom
 
 
-def _scan_blocks(doc: Document, blocks: list[Block]) -> list[tuple[Atom, int]]:
-    """(atom, block index) for every block, plus dates read across block boundaries."""
+def _scan_blocks(doc: Document, blocks: list[Block]) -> tuple[list[tuple[Atom, int]], list[list[Atom]]]:
+    """(atom, block index) for every block, plus dates read across block boundaries; and the
+    atoms of each block as scanned (spans relative to the block), for find_published."""
     text = doc.text
     per_block: list[list[Atom]] = []
+    scanned: list[list[Atom]] = []
     for b in blocks:
-        per_block.append([_shift(t, b.start) for t in scan(text[b.start:b.end], b.lang)])
+        atoms = scan(text[b.start:b.end], b.lang)
+        scanned.append(atoms)
+        per_block.append([replace(t, start=t.start + b.start, end=t.end + b.start) for t in atoms])
     for i in range(len(blocks) - 1):
         prev, nxt = blocks[i], blocks[i + 1]
         gap = text[prev.end:nxt.start]
@@ -74,7 +79,7 @@ def _scan_blocks(doc: Document, blocks: list[Block]) -> list[tuple[Atom, int]]:
     out = []
     for i, atoms in enumerate(per_block):
         out.extend((t, i) for t in sorted(atoms, key=lambda t: t.start))
-    return out
+    return out, scanned
 
 
 def _copy(p: Point) -> Point:
@@ -180,14 +185,15 @@ def extract(doc: Document, config: Config) -> None:
     """Set doc.dates and doc.published."""
     blocks = _blocks(doc)
     found = []
-    for atom, bi in _scan_blocks(doc, blocks):
+    atoms, scanned = _scan_blocks(doc, blocks)
+    for atom, bi in atoms:
         explicit = atom.relative is None and atom.a.year is not None
         f = Found(atom, bi, explicit, confidence=atom.confidence)
         if explicit:
             f.a = _fiscal_month(atom.a)
             f.b = _fiscal_month(_range_end(atom.a, atom.b)) if atom.b is not None else None
         found.append(f)
-    pub = find_published(doc)
+    pub = find_published(doc, scanned if blocks is doc.blocks else None)
     if pub is not None:
         doc.published = pub[0]
     elif doc.published is not None:  # set before this stage (configuration, a caller)
