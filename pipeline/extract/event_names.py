@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .attendance_cues import alt, cues
+from .attendance_cues import alt, cues, lead
 
 # characters of a Japanese name run: no hiragana (particles), no sentence punctuation
 _JA_CHAR = r"[^\s\u3041-\u3096、。，,.「」『』（）()【】〈〉《》：:；;！？!?\t]"
@@ -50,11 +50,15 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         "ja_plain": re.compile(rf"(?:第[0-9０-９一二三四五六七八九十]+回)?{_JA_RUN}{{0,30}}(?P<noun>{ja_nouns})"
                                rf"(?![室所場録員長費者館])(?:[0-9０-９]{{4}})?"),
+        # the same without line breaks in the run: one character class, much faster to back off
+        # (used on text without "\n", where both match alike)
+        "ja_plain_line": re.compile(rf"(?:第[0-9０-９一二三四五六七八九十]+回)?{_JA_CHAR}{{0,30}}(?P<noun>{ja_nouns})"
+                                    rf"(?![室所場録員長費者館])(?:[0-9０-９]{{4}})?"),
         "ja_noun_end": re.compile(rf"(?P<noun>{ja_nouns})$"),
-        "ja_noun_at": re.compile(rf"(?=(?P<noun>{ja_nouns}))"),
+        "ja_noun_at": re.compile(rf"{lead(ev['ja'])}(?=(?P<noun>{ja_nouns}))"),
         "ja_generic": re.compile(alt(ev["generic_ja"], bounded=False)),
-        "generic_ref": re.compile(alt(ev["generic_ja"], bounded=False) + "|" + r"(?<![A-Za-z])(?:this|the)\s+event\b",
-                                  re.I),
+        "generic_ref": re.compile(lead(ev["generic_ja"] + ["t"]) + "(?:" + alt(ev["generic_ja"], bounded=False) + "|"
+                                  + r"(?<![A-Za-z])(?:this|the)\s+event\b)", re.I),
         "en_noun": re.compile(rf"(?P<noun>{alt([w for w in ev['en']], bounded=True)})", re.I),
         "ru_noun": re.compile(rf"(?P<noun>{alt(ev['ru'])})", re.I),
     }
@@ -104,7 +108,8 @@ def _ja_plain_matches(text: str, p: dict):
         else:
             regions.append([lo, hi])
     for lo, hi in regions:
-        yield from p["ja_plain"].finditer(text, lo, min(hi, len(text)))
+        hi = min(hi, len(text))
+        yield from p["ja_plain" if "\n" in text[lo:hi] else "ja_plain_line"].finditer(text, lo, hi)
 
 
 def _ja_plain(text: str, p: dict) -> list[Name]:
