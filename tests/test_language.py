@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -126,3 +127,17 @@ def test_document_languages_match_gold_on_real_pages(src, gold):
     doc = build_doc(src.read_text("utf-8"))
     assert doc.language["primary"] == gold["primary"]
     assert doc.language["present"] == sorted(gold["present"])
+
+
+_PER_CHAR = {
+    "kana": re.compile(r"[\u3041-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9d]"),
+    "han": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f々〆]"),
+    "cyr": re.compile(r"[\u0400-\u04ff]"),
+    "lat": re.compile(r"[A-Za-z\u00c0-\u024f]"),
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcXYZéÿĀɏЖжёあアー・ｱ漢字々〆\U00020000\u30fb\u309b 1,.。\t", max_size=40) | st.text(max_size=40))
+def test_script_counts_match_one_count_per_character(text):
+    assert language.script_counts(text) == {k: len(p.findall(text)) for k, p in _PER_CHAR.items()}

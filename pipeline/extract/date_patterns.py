@@ -63,6 +63,11 @@ class Atom:
     relative_fiscal: bool = False
     historical: bool = False  # founding, agreement (設立, signed in, основан в): background, not news
 
+    def shifted(self, by: int) -> Atom:
+        """A copy with its span moved by `by` (from a block's text to the document's)."""
+        return Atom(self.start + by, self.end + by, self.a, self.b, self.rule, self.weak, self.confidence,
+                    self.relative, self.relative_fiscal, self.historical)
+
 
 @dataclass(frozen=True)
 class Patterns:
@@ -89,7 +94,7 @@ class Patterns:
     historical_after: re.Pattern  # `に締結した`, ` был основан` after a date (match at its end)
     en_month: re.Pattern  # month names alone: where English / Russian dates can be
     latin_era: re.Pattern  # an era name in Latin script (Heisei, Shōwa): where `Heisei 15` can be
-    latin_era_forms: tuple[str, ...]  # the names it matches: where none is in the text, it has no match
+    latin_era_name: re.Pattern  # the names alone: where none is in the text, latin_era has no match
     ru_month: re.Pattern
     relative_marks: tuple[str, ...]  # a relative-year word contains one of these (年, year, году)
     published_cue: re.Pattern  # `Published 2 April 2021 | News`: a dateline (match at block start)
@@ -197,7 +202,7 @@ def patterns() -> Patterns:
         **dict(zip(("ru_season", "ru_month_cue"), _ru_lookback(lex))),
         en_month=re.compile(_names(lex.en["months"], "upper")),
         latin_era=re.compile(latin_eras(lex)),
-        latin_era_forms=latin_era_forms(lex),
+        latin_era_name=re.compile(_alt(latin_era_forms(lex))),
         ru_month=re.compile(_names(lex.ru["months"], "capital")),
         en_numeric_day_cue=re.compile(
             rf"(?<![A-Za-z])(?:(?:{_alt(lex.en['numeric_day_cues'])})|{_names(lex.en['weekdays'], 'upper')}\.?,?)\s+$",

@@ -116,7 +116,7 @@ def _latin_atoms(text: str, digits: bool) -> list[Atom]:
                                      (pats.ru, read_ru, _CYRILLIC, (pats.ru_month,))):
         if script.search(text):
             marks = marks if digits else marks[:1]
-            if marks[-1] is pats.latin_era and not any(f in text for f in pats.latin_era_forms):
+            if marks[-1] is pats.latin_era and not pats.latin_era_name.search(text):
                 marks = marks[:-1]  # no era name written: no need to look for one
             hits = years + [h for mark in marks for h in _hits(mark, text)]
             for lo, hi in _windows(text, hits, _REACH):

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from dataclasses import replace
 
 from ..config import Config
 from ..model import Block, DateMention, Document
@@ -53,7 +52,7 @@ def _scan_blocks(doc: Document, blocks: list[Block]) -> tuple[list[tuple[Atom, i
     for b in blocks:
         atoms = scan(text[b.start:b.end], b.lang)
         scanned.append(atoms)
-        per_block.append([replace(t, start=t.start + b.start, end=t.end + b.start) for t in atoms])
+        per_block.append([t.shifted(b.start) for t in atoms])
     for i in range(len(blocks) - 1):
         prev, nxt = blocks[i], blocks[i + 1]
         gap = text[prev.end:nxt.start]
