@@ -62,7 +62,7 @@ def alt(words, bounded: bool = True) -> str:
 
 
 def _by_first(words: list[str], bounded: bool) -> list[str]:
-    """The entries as alternatives grouped by their first letter, which is matched once per
+    r"""The entries as alternatives grouped by their first letter, which is matched once per
     group (S(?:ummer\s+School|eminar)): the engine then tries one group at a position instead
     of every entry. Entries with different first letters (either case) never match at the same
     place, and each group keeps the longest-first order, so the matches are the plain
