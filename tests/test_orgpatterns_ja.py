@@ -1,10 +1,10 @@
-"""orgpatterns_ja._compounds grows runs outwards from possible organisation words only; it must
+"""orgruns_ja.compounds grows runs outwards from possible organisation words only; it must
 give exactly the maximal runs a plain left-to-right scan gives, keeping those that hold one."""
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.extract import orgwords
-from pipeline.extract.orgpatterns_ja import _DOT, _NOMINAL, _compounds, _head_ends, _wrapped
+from pipeline.extract.orgruns_ja import DOT as _DOT, NOMINAL as _NOMINAL, compounds as _compounds, head_ends as _head_ends, wrapped as _wrapped
 
 W = orgwords.default()
 _WORDS = ["・", "･", "大学", "学", "北海", "研究", "所", "ロシア", "新", "の", "(株)"] + \

@@ -10,30 +10,17 @@ of sub-units (外務省|欧州局|日露経済室), each reported with its paren
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Token
-from . import orgforms_ja
+from . import orgforms_ja, orgruns_ja
 from .gazetteer import Found, Gazetteer, trie_regex
+from .orgruns_ja import DOT, Unit
 from .orgtokens import academy
 from .orgwords import Head, OrgWords, place_en
 from .romanize import romaji, slug
 
-_NOMINAL = ("名詞", "接頭辞", "接尾辞", "形状詞")
-_DOT = "・･"
 _KATA = re.compile(r"[\u30a0-\u30ff]+")
-_MARKS = ("㈱", "（株）", "㈲", "（有）")  # company legal forms written as one symbol
-
-
-@dataclass(slots=True)
-class Unit:
-    text: str
-    start: int
-    end: int
-    pos: str
-    gaz: Found | None = None
 
 
 @lru_cache(maxsize=4096)
@@ -50,95 +37,13 @@ def _person_part(surface: str, surnames: bool = False) -> bool:
     return f.pos3 == "人名" and (f.pos4 in ("名", "一般") or surnames and f.pos4 == "姓")
 
 
-# a unit before it is known to be part of a compound: (text, start, end, pos, gazetteer match);
-# only the units of the compounds become Unit objects
-_Raw = tuple[str, int, int, str, "Found | None"]
-
-
-def _units(tokens: list[Token], gaz: list[Found]) -> list[_Raw]:
-    """Tokens with gazetteer matches folded into single units."""
-    if not gaz:
-        surfaces = [t.surface for t in tokens]
-        if "(" not in surfaces and "（" not in surfaces:  # nothing to fold: one unit per token
-            return [(t.surface, t.start, t.end, "名詞-普通名詞" if t.surface in _MARKS else t.pos, None)
-                    for t in tokens]
-    out: list[_Raw] = []
-    gi = 0
-    gaz = sorted(gaz, key=lambda f: f.start)
-    i = 0
-    while i < len(tokens):
-        t = tokens[i]
-        while gi < len(gaz) and gaz[gi].end <= t.start:
-            gi += 1
-        if gi < len(gaz) and gaz[gi].start == t.start:
-            g = gaz[gi]
-            j = i
-            while j < len(tokens) and tokens[j].end <= g.end:
-                j += 1
-            out.append(("".join(x.surface for x in tokens[i:j]), g.start, g.end, "GAZ", g))
-            i = j
-            continue
-        if t.surface in ("(", "（") and i + 2 < len(tokens) and tokens[i + 1].surface in ("株", "有") and \
-                tokens[i + 2].surface in (")", "）") and tokens[i + 2].start == t.end + 1:
-            out.append((t.surface + tokens[i + 1].surface + tokens[i + 2].surface, t.start, tokens[i + 2].end,
-                        "名詞-普通名詞", None))  # (株): one legal-form word
-            i += 3
-            continue
-        out.append((t.surface, t.start, t.end, "名詞-普通名詞" if t.surface in _MARKS else t.pos, None))
-        i += 1
-    return out
-
-
-def _compounds(units: list[_Raw], w: OrgWords, text: str = "") -> list[list[Unit]]:
-    """Maximal runs of adjacent nominal units that hold a possible organisation word (a
-    gazetteer unit or a unit ending a head word); stop words and non-nominals end a run. A
-    single line break inside a word or before its head word (新潟国際\n情報大学) does not end
-    it. Runs grow outwards from those units only: the rest of the window is never scanned."""
-    stop, self_, ends, fused = w.ja_stop, w.ja_self, _head_ends(w), w.ja_fused
-
-    def nominal(u: _Raw) -> bool:
-        return u[0] not in stop and u[0] not in self_ and (u[4] is not None or u[3].startswith(_NOMINAL))
-
-    def dot(u: _Raw) -> bool:
-        return u[0] in _DOT and u[0] not in stop and u[0] not in self_
-
-    def inside(i: int) -> bool:  # units[i] belongs to some run (a ・ only after a run)
-        while not nominal(units[i]):
-            if not dot(units[i]) or i == 0:
-                return False
-            i -= 1
-        return True
-
-    def joined(a: _Raw, b: _Raw) -> bool:
-        return b[1] == a[2] or _wrapped(text, a, b, w)
-
-    runs: list[list[Unit]] = []
-    n, last = len(units), -1
-    for k in [k for k, u in enumerate(units) if u[4] is not None or u[0] in ends or u[0] in fused]:
-        if k <= last or not inside(k):
-            continue
-        lo = k
-        while lo > 0 and joined(units[lo - 1], units[lo]) and inside(lo - 1):
-            lo -= 1
-        last = k
-        while last + 1 < n and (nominal(units[last + 1]) or dot(units[last + 1])) and \
-                joined(units[last], units[last + 1]):
-            last += 1
-        runs.append([Unit(*u) for u in units[lo:last + 1]])
-    return runs
-
-
-def _wrapped(text: str, a: _Raw, b: _Raw, w: OrgWords) -> bool:
-    """a, a line break, b: one word wrapped, unless a already ends an organisation word."""
-    return text[a[2]:b[1]] == "\n" and a[4] is None and not any(
-        a[0].endswith(h) for h in w.ja_heads) and bool(re.match(r"[\u3040-\u30ff\u3400-\u9fff]", text[b[1]:b[2]]))
 
 
 def _heads(run: list[Unit], w: OrgWords) -> list[tuple[int, int, int, Head | None]]:
     """(first unit, last unit, end offset, head) of every organisation word in the run; a
     gazetteer unit counts as a head of its own (head None). Longest head wins at each end."""
     out = []
-    ends = _head_ends(w)
+    ends = orgruns_ja.head_ends(w)
     for k, u in enumerate(run):
         if u.gaz is not None:
             out.append((k, k, u.end, None))
@@ -194,20 +99,11 @@ def _suffix_form(run: list[Unit], a: int, b: int, form: str, w: OrgWords) -> boo
 
 
 @lru_cache(maxsize=4)
-def _head_ends(w: OrgWords) -> frozenset[str]:
-    """Every suffix of a head word: a unit that is none of them cannot end a head."""
-    return frozenset(h[i:] for h in w.ja_heads for i in range(len(h)))
-
-
-@lru_cache(maxsize=4)
 def _legal_in(w: OrgWords) -> re.Pattern:
     """Any legal form: a run whose text holds none has no legal form made of its units."""
     return trie_regex(sorted(w.ja_legal), re.NOFLAG)
 
 
-@lru_cache(maxsize=4)
-def _cue_re(w: OrgWords) -> re.Pattern:
-    return trie_regex(sorted(set(w.ja_heads) | set(w.ja_fused) | set(w.ja_legal)), re.NOFLAG)
 
 
 def _start(run: list[Unit], first_head: int, w: OrgWords, unit_head: bool = False) -> int:
@@ -255,14 +151,14 @@ def _generic(mods: list[Unit], w: OrgWords, head: Head | None = None) -> bool:
         return True
     if mods[-1].pos.startswith("名詞-数詞"):
         return True  # 27大学, 19校: a count
-    content = [u for u in mods if u.text not in _DOT and not u.pos.startswith(("接尾辞", "補助記号"))
+    content = [u for u in mods if u.text not in DOT and not u.pos.startswith(("接尾辞", "補助記号"))
                and u.text not in w.ja_generic and u.text not in w.ja_heads]
     named = any(u.text in w.ja_heads for u in mods)  # 北星|学園|大学: X学園 is a name
     if len(content) == 1 and content[0].pos == "名詞-普通名詞" and (_KATA.fullmatch(content[0].text) or (
             head is not None and head.type in ("university", "school") and not named)):
         return True  # バイリンガル学校, 語学学校: a word describing the school, not naming it
     for u in mods:
-        if u.text in _DOT or u.pos.startswith(("接尾辞", "補助記号", "名詞-数詞")):
+        if u.text in DOT or u.pos.startswith(("接尾辞", "補助記号", "名詞-数詞")):
             continue
         if u.text in w.ja_generic or u.text in w.ja_country:
             continue
@@ -273,7 +169,7 @@ def _generic(mods: list[Unit], w: OrgWords, head: Head | None = None) -> bool:
 def _en(mods: list[Unit], head: Head | None, w: OrgWords) -> str:
     parts = []
     for u in mods:
-        if u.text in _DOT:
+        if u.text in DOT:
             continue
         p = place_en(w, u.text)
         h = w.ja_heads.get(u.text)
@@ -288,7 +184,7 @@ def _mission(mods: list[Unit], head: Head, w: OrgWords) -> tuple[str, str | None
     在サンクトペテルブルク日本総領事館."""
     host = sender = None
     code = None
-    texts = [u.text for u in mods if u.text not in _DOT]
+    texts = [u.text for u in mods if u.text not in DOT]
     i = 0
     if texts and texts[0] in ("在日", "駐日"):
         host, i = "Japan", 1
@@ -316,38 +212,18 @@ def discover(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords,
              g: Gazetteer, lang: str | None = "ja") -> list[Found]:
     """New organisations and sub-units in one Japanese block (gazetteer matches in `gaz`)."""
     out: list[Found] = []
-    for window in _windows(text, tokens, gaz, w):
+    for window in orgruns_ja.windows(text, tokens, gaz, w):
         out += _discover(text, window, gaz, w, g, lang)
     if tokens:
         out += orgforms_ja.kata_company(text, tokens[0].start, tokens[-1].end, lang)
     return out
 
 
-def _windows(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords) -> list[list[Token]]:
-    """Stretches of tokens around organisation words, legal forms and gazetteer names: the
-    rest of the block cannot hold a name, and is never looked at token by token."""
-    if not tokens:
-        return []
-    s0, e0 = tokens[0].start, tokens[-1].end
-    hits = [m.start() for m in _cue_re(w).finditer(text, s0, e0)] + [f.start for f in gaz]
-    if not hits:
-        return []
-    starts = [t.start for t in tokens]
-    spans: list[list[int]] = []
-    for h in sorted(hits):
-        i = max(0, bisect_right(starts, h) - 1)
-        lo, hi = max(0, i - 24), min(len(tokens), i + 12)
-        if spans and lo <= spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], hi)
-        else:
-            spans.append([lo, hi])
-    return [tokens[lo:hi] for lo, hi in spans]
-
 
 def _discover(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords,
               g: Gazetteer, lang: str | None) -> list[Found]:
     out: list[Found] = []
-    for run in _compounds(_units(tokens, gaz), w, text):
+    for run in orgruns_ja.compounds(orgruns_ja.units(tokens, gaz), w, text):
         heads = _heads(run, w)
         if not heads:
             continue
@@ -371,9 +247,9 @@ def _discover(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords,
             mods = [u for u in run[pending:i] if u.gaz is None]
             if head.role == "unit" and not mods and n + 1 < len(heads) and heads[n + 1][3] is not None:
                 continue  # 大学院 + 工学研究院: one piece
-            coord = bool(mods) and mods[0].text in _DOT
+            coord = bool(mods) and mods[0].text in DOT
             if coord:
-                mods = [u for u in mods if u.text not in _DOT]
+                mods = [u for u in mods if u.text not in DOT]
             s = mods[0].start if mods else run[i].start
             owner = grand if coord else parent
             is_sub = owner is not None and head.role != "org"
