@@ -29,6 +29,7 @@ _OPEN = {"（": "）", "(": ")"}
 _LIST_AFTER = re.compile(r"\s*[:：—–]\s*")  # a figure, then the list of its parts
 _CLAUSE_BREAK = re.compile(r"[;；(]|,(?![0-9])")  # a comma inside 1,000 is no break
 _JA_CLAUSE_END = re.compile(r"[。、，,]")
+_PAST_JA = re.compile(r"た(?![めいくらろ])|ました")  # 視聴した, 集まった (not ために, したい)
 _INCLUDING = re.compile(r"\bincluding\b|\bamong them\b|\bof whom\b|うち|含む|含め|в том числе|из них|включая", re.I)
 
 
@@ -202,11 +203,19 @@ def _decide(cues: Cues, c: _Cand, text: str, sent: tuple[int, int]) -> None:
     if c.lang == "ja":
         if c.value == 1 and text[max(ss, c.ts - 1):c.ts] == "の":  # 審査員の一人: one of a group
             return
-        if cues.neg_ja_before.search(text[max(ss, c.ts - 8):c.ts]) or cues.neg_ja_after.match(text[c.te:se]):
+        window = text[max(ss, c.ts - 8):c.ts]
+        peak = cues.peak_ja.search(window)  # 最大60名: a quota, or a peak when it happened
+        if cues.neg_ja_before.search(window[:peak.start()] if peak else window) or \
+                cues.neg_ja_after.match(text[c.te:se]):
             return
         clause = _JA_CLAUSE_END.split(text[c.te:min(se, c.te + 40)], 1)[0]
         if cues.neg_ja_clause.search(clause):  # 3名まで派遣可能: a quota
             return
+        if peak or cues.status_ja.search(text[max(ss, c.ts - 40):c.ts]):  # 在籍者は1学年あたり約30名で
+            if not cues.cue_ja_after.search(clause) or (peak and not _PAST_JA.search(clause)):
+                return
+            if peak:
+                c.qualifier, c.ts = "at_most", c.ts - len(window) + peak.start()
         after = text[c.te:se]
         m = cues.cue_ja_after.search(after)
         before = cues.cue_ja_before.search(text[ss:c.s])
@@ -225,6 +234,8 @@ def _decide(cues: Cues, c: _Cand, text: str, sent: tuple[int, int]) -> None:
     clause = _CLAUSE_BREAK.split(text[ss:c.ts])[-1] + " " + after
     if cues.enrol_verb.search(clause) and cues.enrol_unit.search(clause):  # на кафедре обучались 86 студентов
         return
+    if _membership(cues, c, before):  # the network now counts twenty-six members
+        return
     if cues.population.search(c.unit) and not cues.cue_latin.search(  # около 240 тысяч жителей: a population
             _CLAUSE_BREAK.split(text[max(ss, c.ts - 60):c.ts])[-1] + " " + _CLAUSE_BREAK.split(text[c.te:se], 1)[0]):
         return
@@ -235,6 +246,16 @@ def _decide(cues: Cues, c: _Cand, text: str, sent: tuple[int, int]) -> None:
         c.keep, c.conf = True, 0.9
     elif cues.cue_latin.search(text[ss:se]):
         c.keep, c.conf = True, 0.8
+
+
+def _membership(cues: Cues, c: _Cand, before: str) -> bool:
+    """A body's size: a membership verb right before a count of members, or of anyone when the
+    clause names a body (the association counts 50 participants); a travelling group's size
+    (the delegation has 12 members) stays."""
+    if not cues.membership.search(before):
+        return False
+    return bool((cues.member_unit.search(c.unit) or cues.member_body.search(before))
+                and not cues.member_group.search(before))
 
 
 def _cumulative(cues: Cues, c: _Cand, text: str, sent: tuple[int, int]) -> None:

@@ -29,6 +29,7 @@ _REQUIRED = {
     "not_attendance_units": LANGS, "tables": ("participants", "name", "date", "end_marks", "total"),
     "events": ("ja", "en", "ru", "generic_ja"), "organisers": ("ja_after", "en_before", "en_verbs", "ru_before"),
     "modes": ("online", "in_person", "hybrid"), "previous": ("words", "comparison"),
+    "status": ("ja_topic", "peak_ja", "membership_verbs", "membership_units", "membership_bodies", "groups"),
 }
 _MAY_BE_EMPTY = {("qualifiers.ru", "at_most_after")}
 _ALPHA = re.compile(r"[A-Za-z0-9А-Яа-яЁё]")
@@ -128,6 +129,12 @@ class Cues:
     singular: re.Pattern  # en singular person nouns: "two student awards" is no head count
     duration: re.Pattern  # "over the past 10 years", "за десять лет", "5年間で": a total over the years
     shared: dict = None   # lang -> "NUMBER modifier and " before a count sharing its noun (12 Japanese and 15 Russian students)
+    status_ja: re.Pattern = None  # a membership or enrolment topic earlier in the clause (在籍者は…約30名で)
+    peak_ja: re.Pattern = None    # 最大 right before the count (a quota unless the clause says it happened)
+    membership: re.Pattern = None  # "counts / has / насчитывает" right before the count: a body's size
+    member_unit: re.Pattern = None
+    member_body: re.Pattern = None
+    member_group: re.Pattern = None
 
 
 def _check(data: dict) -> list[str]:
@@ -225,6 +232,7 @@ def cues() -> Cues:
                           rf"(?![0-9０-９]|[.,][0-9]|\s*(?:{alt(data['not_attendance_units']['ja'], False)})|"
                           rf"\s*{alt(data['not_attendance_units']['en'] + data['not_attendance_units']['ru'])})", re.I)
     t = data["tables"]
+    st = data["status"]
     return Cues(
         raw=data,
         count=_count_patterns(data),
@@ -266,6 +274,12 @@ def cues() -> Cues:
             rf"(?:{alt(data['cumulative']['duration_before'])})\s+(?:(?:the\s+)?(?:past|last)\s+|последние\s+)?"
             rf"(?:{numerals.ARABIC}|{numerals.EN_WORDS}|{numerals.RU_WORDS})\s*{alt(data['cumulative']['duration_units'])}"
             rf"|(?<![0-9０-９])(?:{numerals.ARABIC}|{numerals.KANJI})\s*(?:年間|か年|ヵ年|カ年)(?:で|に|の間に|にわたり|[^。、]{{0,8}}?を通(?:じ|し))", re.I),
+        status_ja=re.compile(alt(st["ja_topic"], False) + r"数?(?:は|が|も)[^。、，,]{0,16}$"),
+        peak_ja=re.compile(alt(st["peak_ja"], False) + r"\s*$"),
+        membership=re.compile(alt(st["membership_verbs"]) + r"(?:\s+(?:now|currently|already|some|сейчас|уже|более|около|свыше|почти))*\s+$", re.I),
+        member_unit=re.compile(alt(st["membership_units"]) + r"$", re.I),
+        member_body=_compile(st["membership_bodies"]),
+        member_group=_compile(st["groups"]),
         not_person_unit=re.compile(r"^\s*" + alt(data["not_attendance_units"]["ja"]
                                                  + data["not_attendance_units"]["en"]
                                                  + data["not_attendance_units"]["ru"], False), re.I),
