@@ -152,7 +152,7 @@ def read_text(text: str, nfkc_enabled: bool = True) -> TextResult:
     m = nfkc(text, enabled=nfkc_enabled)
     lines = split_lines(m, text)
     width = _wrap_width([ln.width for ln in lines if ln is not None])
-    found = furniture.find(lines, width)
+    found = furniture.find(lines, width, _form_feeds(m.text))
     res = TextResult([])
     kept: list[Line | None] = []
     after: dict[int, list[tuple[Line, str, int, str]]] = {}  # id(last body line before) -> furniture
@@ -190,12 +190,20 @@ def read_text(text: str, nfkc_enabled: bool = True) -> TextResult:
     return res
 
 
+def _form_feeds(s: str) -> set[int]:
+    """Indices (as split_lines counts lines) of the lines a form feed comes right before."""
+    if "\x0c" not in s:
+        return set()
+    return {k + 1 for k, raw in enumerate(s.splitlines(keepends=True)) if raw.endswith("\x0c")}
+
+
 def _furniture_out(found: list[tuple[Line, str, int, str]], res: TextResult) -> None:
     for ln, kind, page, pos in found:
         t = ln.text.text
         if kind == "footer":
             res.items.append(RawBlock(ln.text, "caption"))
-            if ("text_footer", t) not in res.hints:
-                res.hints.append(("text_footer", t))
         else:
             res.furniture.append(Furniture(t, page, pos))
+        if (kind == "footer" or kind == "header" and (rules.is_issue_line(t) or rules.has_date(t))) \
+                and ("text_footer", t) not in res.hints:
+            res.hints.append(("text_footer", t))
