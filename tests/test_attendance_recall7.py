@@ -32,6 +32,9 @@ def figures(text: str):
     # a member count with a participation word of its own stays
     ("会員は40名が総会に出席した。", [(40, "exact")]),
     ("The club has 40 members, and 25 of them attended the meeting.", [(25, "exact")]),
+    # a body that had N participants (past): an event's count
+    ("The association had 50 participants at its annual congress in Niigata.", [(50, "exact")]),
+    ("Ассоциация насчитывала 40 участников на летней школе в Томске.", [(40, "exact")]),
     # a travelling group's size is a figure
     ("The delegation had 14 members and visited three campuses.", [(14, "exact")]),
     ("Our team has nine members; all of them took part in the final.", [(9, "exact")]),

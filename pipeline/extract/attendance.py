@@ -252,10 +252,12 @@ def _membership(cues: Cues, c: _Cand, before: str) -> bool:
     """A body's size: a membership verb right before a count of members, or of anyone when the
     clause names a body (the association counts 50 participants); a travelling group's size
     (the delegation has 12 members) stays."""
-    if not cues.membership.search(before):
+    m = cues.membership.search(before)
+    if not m or cues.member_group.search(before):
         return False
-    return bool((cues.member_unit.search(c.unit) or cues.member_body.search(before))
-                and not cues.member_group.search(before))
+    if cues.member_unit.search(c.unit):
+        return True
+    return bool(cues.member_body.search(before)) and not cues.member_past.match(m.group())
 
 
 def _cumulative(cues: Cues, c: _Cand, text: str, sent: tuple[int, int]) -> None:

@@ -29,7 +29,7 @@ _REQUIRED = {
     "not_attendance_units": LANGS, "tables": ("participants", "name", "date", "end_marks", "total"),
     "events": ("ja", "en", "ru", "generic_ja"), "organisers": ("ja_after", "en_before", "en_verbs", "ru_before"),
     "modes": ("online", "in_person", "hybrid"), "previous": ("words", "comparison"),
-    "status": ("ja_topic", "peak_ja", "membership_verbs", "membership_units", "membership_bodies", "groups"),
+    "status": ("ja_topic", "peak_ja", "membership_verbs", "membership_past", "membership_units", "membership_bodies", "groups"),
 }
 _MAY_BE_EMPTY = {("qualifiers.ru", "at_most_after")}
 _ALPHA = re.compile(r"[A-Za-z0-9А-Яа-яЁё]")
@@ -132,6 +132,7 @@ class Cues:
     status_ja: re.Pattern = None  # a membership or enrolment topic earlier in the clause (在籍者は…約30名で)
     peak_ja: re.Pattern = None    # 最大 right before the count (a quota unless the clause says it happened)
     membership: re.Pattern = None  # "counts / has / насчитывает" right before the count: a body's size
+    member_past: re.Pattern = None
     member_unit: re.Pattern = None
     member_body: re.Pattern = None
     member_group: re.Pattern = None
@@ -277,6 +278,7 @@ def cues() -> Cues:
         status_ja=re.compile(alt(st["ja_topic"], False) + r"数?(?:は|が|も)[^。、，,]{0,16}$"),
         peak_ja=re.compile(alt(st["peak_ja"], False) + r"\s*$"),
         membership=re.compile(alt(st["membership_verbs"]) + r"(?:\s+(?:now|currently|already|some|сейчас|уже|более|около|свыше|почти))*\s+$", re.I),
+        member_past=re.compile(alt(st["membership_past"]), re.I),
         member_unit=re.compile(alt(st["membership_units"]) + r"$", re.I),
         member_body=_compile(st["membership_bodies"]),
         member_group=_compile(st["groups"]),
