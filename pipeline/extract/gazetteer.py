@@ -35,7 +35,7 @@ _NOM_OM = re.compile(r"^[А-ЯЁ][а-яё]{3,}[оеё]м$")
 _LONGER = re.compile(r"\s+(?:of|for|OF|FOR)\s+([A-Z][\w\-]*)")
 _LETTER = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё]")
 _HEAD_END = re.compile(r"(?:University|Institute|College)$")
-_RU_END = sorted("""ями ами ого его ому ему ыми ими ией иях иям ия ии ию ие ий ый ой ая яя ое ее ые
+_RU_END = sorted("""иями ями ами ого его ому ему ыми ими ией иях иям ия ии ию ие ий ый ой ая яя ое ее ые
                  ых их ым им ом ем ам ям ах ях ов ев ей ую юю а я о е ы и у ю ь й""".split(),
                  key=len, reverse=True)
 

@@ -11,23 +11,20 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from functools import lru_cache
 
 from ..config import Config
 from ..errors import StageError
 from ..model import Document, InstitutionMention
-from . import gazetteer, orgkeys, orglocal, orgpatterns, orgpatterns_ja, orgpatterns_ru, orgwords
+from . import gazetteer, orgkeys, orglink, orglocal, orgpatterns, orgpatterns_ja, orgpatterns_ru, orgwords
 from .gazetteer import Found, Gazetteer
-from .romanize import slug
+from .orglink import PAREN as _PAREN
 
 _PRIORITY = {"gazetteer": 0, "alias": 1, "publisher": 2, "pattern": 3}
 _L = "0-9A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё"  # letters that glue to an abbreviation (Japanese ones do not)
 _ACRONYM = re.compile(rf"(?<![{_L}])([A-Z][A-Za-z&]{{0,2}}[A-Z][A-Z0-9]{{0,5}}|[А-ЯЁ][А-ЯЁа-яё]{{0,2}}[А-ЯЁ]{{1,6}})(?![{_L}])")
-_PAREN = re.compile(r"\s?[(（]\s*([^()（）\s]{2,12}|[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{1,5}(?: [A-ZА-ЯЁ]{2,6}){1,2})\s*[)）]")
 _OUR = re.compile(r"\bour\s+(?:university|institute|college)\b"
                   r"|(?<![А-Яа-яЁё])наш(?:его|ему|им|ем)?\s+университет(?:а|у|ом|е)?(?![А-Яа-яЁё])", re.I)
-# whose id a linked group takes: English, else Japanese (Hepburn, with the type words translated:
-# 島根県立大学 → shimane-prefectural-university), else a Russian transliteration
-_ID_SCRIPT = {"en": 0, "ja": 1, "ru": 2}
 _STOP_INITIAL = {"of", "for", "and", "the", "on", "in", "at", "de", "&", "to"}
 
 
@@ -66,7 +63,7 @@ def extract(doc: Document, config: Config) -> None:
         if pub is not None:
             found += _publisher(doc, pub.id, g, w, pub)
     found = _resolve(found)
-    _link(found, g, text)
+    orglink.link(found, g, text)
     doc.institutions = [_mention(text, f, g, lang) for f in found]
 
 
@@ -96,14 +93,29 @@ def _aligned(doc: Document, f: Found, bounds: dict[int, tuple[set[int], set[int]
 
 
 def _with_legal_form(text: str, f: Found, w: orgwords.OrgWords) -> Found:
-    """三井物産|株式会社: a company's legal form written right after its name belongs to the name."""
+    """三井物産|株式会社, 株式会社|日立製作所: a company's legal form written right after or
+    before its name belongs to the name as written."""
     if f.lang != "ja" or f.type != "company":
         return f
-    form = next((x for x in sorted(w.ja_legal, key=len, reverse=True)
-                 if w.ja_legal[x] == "company" and text.startswith(x, f.end)), None)
+    forms = _company_forms(w)
+    form = next((x for x in forms if text.startswith(x, f.end)), None)
     if form is None and text.startswith("社", f.end) and not re.match(r"[\u4e00-\u9fff]", text[f.end + 1:f.end + 2]):
         form = "社"  # ガスプロム社の: the company word, not 社長/社員/社会
-    return replace(f, end=f.end + len(form)) if form else f
+    window = text[max(0, f.start - 7):f.start]
+    before = window.rstrip(" \u3000")
+    pre = next((x for x in forms if before.endswith(x)), None) if before[-1:] in _FORM_ENDS else None
+    if pre is None and form is None:
+        return f
+    start = f.start - (len(window) - len(before)) - len(pre) if pre else f.start
+    return replace(f, start=start, end=f.end + len(form or ""))
+
+
+_FORM_ENDS = "社)）㈱㈲"  # the last characters of the company forms (株式会社, (株), ㈱ ...)
+
+
+@lru_cache(maxsize=4)
+def _company_forms(w: orgwords.OrgWords) -> tuple[str, ...]:
+    return tuple(x for x in sorted(w.ja_legal, key=len, reverse=True) if w.ja_legal[x] == "company")
 
 
 def _resolve(found: list[Found]) -> list[Found]:
@@ -122,12 +134,17 @@ def _resolve(found: list[Found]) -> list[Found]:
             far = max(far, f.end)
             starts.append(f.start)
             reach.append(far)
+    # a longer name made of a gazetteer name and more words (日本航空宇宙学会) replaces it
+    longer = [(f.start, f.end) for f in out if "absorbs" in f.tags]
     keep = []
     for f in out:
-        if f.source == "pattern" and f.parent is None:
+        if f.source == "pattern" and f.parent is None and "absorbs" not in f.tags:
             k = bisect_right(starts, f.start)
             if k and reach[k - 1] >= f.end:
                 continue
+        if longer and f.source == "gazetteer" and any(a <= f.start and f.end <= b and b - a > f.end - f.start
+                                                      for a, b in longer):
+            continue
         keep.append(f)
     return keep
 
@@ -291,101 +308,15 @@ def _named_in(s: str, g: Gazetteer, w: orgwords.OrgWords) -> Found | None:
     return min(cands, key=lambda f: f.start) if cands else None
 
 
-def _words(f: Found) -> frozenset[str]:
-    s = slug(f.en or f.name).replace("russian", "russia").replace("japanese", "japan")
-    return frozenset(s.split("-"))
-
-
-def _link(found: list[Found], g: Gazetteer, text: str) -> None:
-    """One id per organisation within the document:
-    - discovered names whose English renderings agree (same words, or one a 3+-word subset of
-      the other with the same last word) share the id of the fuller or gazetteer-backed form;
-    - names in different scripts with the same language-independent key (orgkeys: concepts +
-      romanised proper names: 島根県立大学 ~ Университет префектуры Симанэ), or written one
-      after the other in brackets (日本ロシア語通訳者協会（Japan Association of ...）), share
-      one id: the gazetteer's, else the English form's, else the Japanese form's (romanised),
-      else the first one's.
-    Ids are merged as sets, so aliases and sub-units' parents follow."""
-    merged: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        while x in merged:
-            x = merged[x]
-        return x
-
-    def join(loser: str, winner: str) -> None:
-        a, b = root(loser), root(winner)
-        if a != b:
-            if a in g.entries and b not in g.entries:
-                a, b = b, a
-            merged[a] = b
-
-    keys = {id(f): (_words(f), slug(f.en or f.name).rsplit("-", 1)[-1]) for f in found}
-    by_type: dict[str, list[Found]] = {}
-    for f in found:
-        by_type.setdefault(f.type, []).append(f)
-    for f in found:
-        if f.source != "pattern":
-            continue
-        a, last_f = keys[id(f)]
-        for o in by_type[f.type]:
-            if o is f:
-                continue
-            b, last_o = keys[id(o)]
-            if a == b or (last_f == last_o and len(a) >= 3 and a < b):
-                if o.source == "gazetteer" or len(b) > len(a) or (len(b) == len(a) and o.start < f.start):
-                    join(f.id, o.id)
-                    break
-    named = [f for f in found if f.source in ("pattern", "gazetteer") and f.parent is None and f.role != "mission"
-             and not f.tags & {"abbr", "acronym"}]
-    script = {id(f): _script(text, f) for f in named}
-    for n, a in enumerate(named):
-        sa = script[id(a)]
-        for b in named[n + 1:]:
-            if sa == script[id(b)] or root(a.id) == root(b.id) or a.source == b.source == "gazetteer":
-                continue
-            if _bracketed(text, a, b) or a.type == b.type and orgkeys.same(
-                    orgkeys.key(text[a.start:a.end]), orgkeys.key(text[b.start:b.end])):
-                first, second = sorted((a, b), key=lambda f: (f.source != "gazetteer", _ID_SCRIPT[script[id(f)]], f.start))
-                join(second.id, first.id)
-    abbrs = {(f.start, text[f.start:f.end]): f for f in found if f.source == "gazetteer" and "abbr" in f.tags}
-    for f in named:  # "Японским обществом содействия науке (JSPS)": a known abbreviation names it
-        m = _PAREN.match(text, f.end) if f.source == "pattern" else None
-        a = abbrs.get((m.start(1), m.group(1))) if m else None
-        own = orgkeys.key(text[f.start:f.end])[0] if a is not None else frozenset()
-        if own and f.parent != a.id and own <= _concepts(g.entries.get(a.id)):
-            join(f.id, a.id)
-    for f in found:
-        f.id = root(f.id)
-        if f.parent:
-            f.parent = root(f.parent)
-        e = g.entries.get(f.id) if f.source == "pattern" else None
-        if e is not None:  # one organisation, one type
-            f.type, f.country = e.type, e.country or f.country
-
-
-def _concepts(e: gazetteer.Entry | None) -> frozenset[str]:
-    """The concepts of every full name of a gazetteer entry (Society, Science, Japan ...)."""
-    return frozenset().union(*(orgkeys.key(n)[0] for n in e.ja + e.en + e.ru)) if e else frozenset()
-
-
-_CYRILLIC = re.compile("[А-Яа-яЁё]")
-_OPENS, _CLOSES = re.compile(r"\s?[(（]\s*"), re.compile(r"\s*[)）]")
-
-
-def _script(text: str, f: Found) -> str:
-    s = text[f.start:f.end]
-    return "ja" if orgkeys.JA.search(s) else "ru" if _CYRILLIC.search(s) else "en"
-
-
-def _bracketed(text: str, a: Found, b: Found) -> bool:
-    """b is written in brackets right after a: "X（Y）", "X (Y)"."""
-    return bool(_OPENS.fullmatch(text, a.end, b.start)) and bool(_CLOSES.match(text, b.end))
-
 
 def _mention(text: str, f: Found, g: Gazetteer, lang: str | None) -> InstitutionMention:
+    """The mention's name: the gazetteer's canonical one (in the document's language when it has
+    one), else the discovered name; a known name found in a Russian case form is named in the
+    nominative (Университете Тиба → Университет Тиба) unless the gazetteer names it in the
+    document's language."""
     e = g.entries.get(f.id)
-    name = e.name(lang) if e is not None and f.source != "pattern" or e is not None and not f.name else \
+    native = "nominative" in f.tags and e is not None and bool({"ja": e.ja, "ru": e.ru}.get(lang or "", e.en))
+    name = e.name(lang) if e is not None and (f.source != "pattern" or not f.name or native) else \
         (f.name or text[f.start:f.end])
     return InstitutionMention(text=text[f.start:f.end], start=f.start, end=f.end, name=name, id=f.id,
                               type=f.type, country=f.country, parent=f.parent, source=f.source,

@@ -30,7 +30,8 @@ def legal_re(w: OrgWords) -> re.Pattern:
 
 def legal_quoted(text: str, tokens: list[Token], w: OrgWords, lang: str | None) -> list[Found]:
     """社団法人「ロシア語話者家庭の両親と教育者」, 公益財団法人 国際文化フォーラム: a legal form
-    makes what follows an organisation whatever its last word."""
+    makes what follows an organisation whatever its last word. A company form written before
+    the name is part of the mention (株式会社トーキン, ㈱ニトリ); its `name` is the bare name."""
     out = []
     if not tokens:
         return out
@@ -57,8 +58,9 @@ def legal_quoted(text: str, tokens: list[Token], w: OrgWords, lang: str | None) 
         if k and run[0].start == after and not any(
                 "".join(x.surface for x in run[a:b]) in w.ja_heads for a in range(k) for b in range(a + 1, k + 1)):
             s, e = run[0].start, run[k - 1].end
-            out.append(Found(s, e, slug(romaji(text[s:e])) or "org", text[s:e], typ, None, None,
-                             "pattern", 0.7, en=romaji(text[s:e]), lang=lang))
+            # a company's form is part of the name as written (株式会社トーキン); the name without it
+            out.append(Found(m.start() if typ == "company" else s, e, slug(romaji(text[s:e])) or "org", text[s:e],
+                             typ, None, None, "pattern", 0.7, en=romaji(text[s:e]), lang=lang))
     return out
 
 

@@ -18,7 +18,7 @@ from . import orgpatterns_ru
 from .gazetteer import Found, Gazetteer, trie_regex
 from .orgtokens import CYR as _CYR
 from .orgtokens import LAT as _LAT
-from .orgtokens import Tok, academy, tokens
+from .orgtokens import Tok, academy, decap, tokens
 from .orgtokens import cap as _cap
 from .orgwords import Head, OrgWords, national, place_en
 from .romanize import slug
@@ -52,7 +52,8 @@ def _chunks(toks: list[Tok], w: OrgWords) -> list[list[Tok]]:
             # a comma list inside an "of" complement: "of Education, Culture, Sports ... and X"
             if j == i and t.text == "," and any(x.text == "of" for x in cur) and _comma_list(toks, i, w):
                 j = i + 1
-            if j > i and j < n and (_cap(toks[j]) or toks[j].gaz is not None) and toks[j].text not in w.en_not_name:
+            if j > i and j < n and (_cap(toks[j]) or toks[j].gaz is not None) and toks[j].text not in w.en_not_name \
+                    and not (toks[j - 1].text in ("and", "&") and _possessor(toks, j)):
                 cur.extend(toks[i:j])
                 i = j
                 continue
@@ -62,6 +63,18 @@ def _chunks(toks: list[Tok], w: OrgWords) -> list[list[Tok]]:
     if cur:
         out.append(cur)
     return out
+
+
+_POSSESSIVE = ("’s", "'s", "’", "'")
+
+
+def _possessor(toks: list[Tok], j: int) -> bool:
+    """The capitalised words from toks[j] end in a possessive: "… and Edinburgh’s School of X"
+    begins another name (Edinburgh owns it), so "and" does not join it to the one before."""
+    k = j
+    while k < len(toks) and (_cap(toks[k]) or toks[k].gaz is not None):
+        k += 1
+    return k > j and k < len(toks) and toks[k].text in _POSSESSIVE
 
 
 def _comma_list(toks: list[Tok], i: int, w: OrgWords) -> bool:
@@ -161,6 +174,11 @@ def _discover_en(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: st
                     if _cap(ch[k]):
                         e = k
                     k += 1
+            if head.role == "mission" and e == h:  # "U.S. Consulate General Osaka-Kobe", "Embassy Tokyo"
+                k = h + 1
+                while k < limit and k - h <= 2 and _cap(ch[k]) and ch[k].text not in w.en_not_name and \
+                        not _en_head(ch[k], w) and text[ch[k - 1].end:ch[k].start] == " ":
+                    e, k = k, k + 1
             pre = [t.text for t in ch[s:h]]
             if owner is None and e == h and all(x in w.en_generic or x in ("and", "&") for x in pre) and \
                     not _acronym_follows(text, ch[s].start, ch[e].end):
@@ -251,7 +269,7 @@ def _possessive(text: str, toks: list[Tok], found: list[Found]) -> None:
     by_end = {f.end: f for f in found}
     for i, t in enumerate(toks[:-2]):
         owner = t.gaz or by_end.get(t.end)
-        if owner is None or toks[i + 1].text not in ("’s", "'s", "’", "'"):
+        if owner is None or toks[i + 1].text not in _POSSESSIVE:
             continue
         f = by_start.get(toks[i + 2].start)
         if f is not None and f.parent is None and f.role in ("unit", "either") and f.source == "pattern":
@@ -302,46 +320,6 @@ def _prefixed_companies(text: str, toks: list[Tok], w: OrgWords, lang: str | Non
         name = text[toks[j].start:e]
         out.append(Found(s, e, slug(name), text[s:e], "company", None, None, "pattern", 0.7, en=name,
                          lang=lang, tags={"quoted"} if quoted else set()))
-    return out
-
-
-_CAPS_CONNECTORS = {"OF": "of", "AND": "and", "FOR": "for", "THE": "the", "ON": "on", "IN": "in",
-                    "AT": "at", "TO": "to", "DE": "de"}
-
-
-def _upper(t: Tok) -> bool:
-    return t.gaz is None and t.text.isupper() and bool(_LAT.search(t.text))
-
-
-def _title(word: str) -> str:
-    return re.sub(r"[A-Za-zÀ-ÖØ-öø-ÿ]+", lambda m: m[0][0] + m[0][1:].lower(), word)
-
-
-def decap(toks: list[Tok], w: OrgWords) -> list[Tok]:
-    """All-caps English ("JAPAN–RUSSIA MEDICAL EDUCATION CONSORTIUM", "UNIVERSITY OF TOYAMA"):
-    in a run of two or more upper-case words, one of them an organisation word, the words are
-    read title-cased (same length: offsets hold) and OF/AND/FOR/THE as lower-case connectors;
-    legal forms and heads written in capitals (JSC, LLC) stay as they are."""
-    out = list(toks)
-    i, n = 0, len(toks)
-    while i < n:
-        if not _upper(toks[i]):
-            i += 1
-            continue
-        j = i
-        while j < n and (_upper(toks[j]) or toks[j].gaz is not None or toks[j].text in ("&", "–", "-")):
-            j += 1
-        run = [t for t in toks[i:j] if _upper(t)]
-        long_ = [t for t in run if len(t.text) >= 3 and t.text not in _CAPS_CONNECTORS]
-        if len(long_) >= 2 and any(_title(t.text) in w.en_heads for t in run):
-            for k in range(i, j):
-                t = toks[k]
-                if not _upper(t) or t.text in w.en_heads or t.text in w.en_company_prefixes:
-                    continue
-                new = _CAPS_CONNECTORS.get(t.text) or _title(t.text)
-                if len(new) == len(t.text):
-                    out[k] = Tok(new, t.start, t.end)
-        i = j
     return out
 
 

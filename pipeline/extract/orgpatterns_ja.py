@@ -81,6 +81,8 @@ def _heads(run: list[Unit], w: OrgWords) -> list[tuple[int, int, int, Head | Non
     out = [h for n, h in enumerate(out) if not (
         n + 1 < len(out) and h[3] is not None and out[n + 1][3] is not None and
         out[n + 1][0] == h[1] + 1 and out[n + 1][3].role == "org")]
+    # 学校町, 大学通り, 学園前駅: an address word after the head makes a street or district name
+    out = [h for h in out if h[3] is None or h[1] + 1 == len(run) or run[h[1] + 1].text not in w.ja_address]
     # drop heads inside a longer one (大学 inside 大学院 is not two heads)
     keep = []
     for h in out:
@@ -121,13 +123,36 @@ def _start(run: list[Unit], first_head: int, w: OrgWords, unit_head: bool = Fals
             start = k + 1  # ユリヤ・ディチャチエヴァ創価学園 → 創価学園
         elif u.pos.startswith("名詞-数詞") and k + 1 < first_head and run[k + 1].text in ("回", "期", "次"):
             start = k + 2
-    # a legal form (一般社団法人) is left out of the name
-    text = ""
-    for k in range(start, first_head):
-        text += run[k].text
-        if text in w.ja_legal:
-            return k + 1
+    # a legal form (一般社団法人), after generic words only (協賛企業|株式会社), is left out of the name
+    for a in range(start, first_head):
+        text = ""
+        for k in range(a, first_head):
+            text += run[k].text
+            if text in w.ja_legal:
+                return k + 1
+        if run[a].text not in w.ja_generic:
+            break
     return start
+
+
+def _inside_name(run: list[Unit], heads: list, n: int) -> bool:
+    """A company's gazetteer name (no organisation word at its end) followed by other words and
+    an organisation or association word: one longer name (日本航空|宇宙学会, 日本郵船|歴史協会)."""
+    i, j = heads[n][0], heads[n][1]
+    g, nx = run[i].gaz, heads[n + 1] if n + 1 < len(heads) else None
+    return g is not None and g.type == "company" and g.source == "gazetteer" and nx is not None and \
+        nx[3] is not None and nx[3].role in ("org", "assoc") and nx[0] > j + 1 and \
+        all(u.gaz is None and u.pos.startswith(("名詞", "接頭辞")) for u in run[j + 1:nx[0]])
+
+
+def _lead_form(run: list[Unit], start: int, w: OrgWords, s: int) -> int:
+    """Where a company form made of the units right before run[start] begins (株式会社, (株)), else s."""
+    text = ""
+    for k in range(start - 1, max(-1, start - 4), -1):
+        text = run[k].text + text
+        if w.ja_legal.get(text) == "company":
+            return run[k].start
+    return s
 
 
 def _own_unit(text: str, run: list[Unit], s: int, w: OrgWords) -> bool:
@@ -170,6 +195,9 @@ def _en(mods: list[Unit], head: Head | None, w: OrgWords) -> str:
     parts = []
     for u in mods:
         if u.text in DOT:
+            continue
+        if u.gaz is not None:
+            parts.append(u.gaz.en or romaji(u.text).title())
             continue
         p = place_en(w, u.text)
         h = w.ja_heads.get(u.text)
@@ -223,7 +251,7 @@ def discover(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords,
 def _discover(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords,
               g: Gazetteer, lang: str | None) -> list[Found]:
     out: list[Found] = []
-    for run in orgruns_ja.compounds(orgruns_ja.units(tokens, gaz), w, text):
+    for run in orgruns_ja.compounds(orgruns_ja.units(tokens, gaz, w), w, text):
         heads = _heads(run, w)
         if not heads:
             continue
@@ -241,10 +269,12 @@ def _discover(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords,
         pending = start
         for n, (i, j, end, head) in enumerate(heads):
             if head is None:  # a gazetteer unit
+                if _inside_name(run, heads, n):
+                    continue  # 日本航空|宇宙学会: the company's name begins a longer name
                 grand, parent = parent, run[i].gaz
                 pending = j + 1
                 continue
-            mods = [u for u in run[pending:i] if u.gaz is None]
+            mods = [u for u in run[pending:i] if u.gaz is None or u.gaz.type == "company" and u.end < run[i].start]
             if head.role == "unit" and not mods and n + 1 < len(heads) and heads[n + 1][3] is not None:
                 continue  # 大学院 + 工学研究院: one piece
             coord = bool(mods) and mods[0].text in DOT
@@ -273,6 +303,10 @@ def _discover(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords,
                 pending = j + 1
                 continue
             f = _piece(text, s, end, mods, head, owner if is_sub else None, w, g, lang)
+            if mods and mods[0].gaz is not None:
+                f.tags.add("absorbs")  # the gazetteer name inside it is no mention of its own
+            if not is_sub and 0 < start == pending and s == run[start].start:
+                f.start = _lead_form(run, start, w, f.start)  # 株式会社|北陸銀行: the form as written
             if is_sub and head.type == "research_institute" and academy(owner) and owner.end == s:
                 f.start = owner.start  # ロシア科学アカデミー極東支部|歴史学研究所: named with its academy
             if tail:

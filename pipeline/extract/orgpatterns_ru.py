@@ -15,7 +15,7 @@ from .orgtokens import LAT as _LAT
 from .orgtokens import Tok, academy
 from .orgtokens import cap as _cap
 from .orgkeys import polivanov
-from .orgwords import RU_AGREE, Head, OrgWords, national, place_en_ru
+from .orgwords import RU_AGREE, RU_ENDINGS, Head, OrgWords, national, place_en_ru
 from .romanize import slug, translit_ru
 
 _RU_ADJ = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими)$")
@@ -212,18 +212,58 @@ def discover(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: str | 
             if typ == "local_government" and national(w, en):
                 typ = "agency"  # Правительство Российской Федерации
             ent = g.lookup_key(en)
+            nom = nominative(text, span, hi, head)  # Университете Тиба → Университет Тиба
             if ent is not None and ent.type == head.type and parent is None:
-                out.append(Found(st, en_, ent.id, "", ent.type, ent.country or None, None, "pattern", 0.8,
-                                 en=ent.en[0] if ent.en else en, lang=lang))
+                out.append(Found(st, en_, ent.id, nom or "", ent.type, ent.country or None, None, "pattern", 0.8,
+                                 en=ent.en[0] if ent.en else en, lang=lang, tags={"nominative"} if nom else set()))
             else:
                 fid = f"{parent.id}-{slug(en)}" if parent is not None else slug(en)
-                out.append(Found(st, en_, fid, text[st:en_], typ, parent.country if parent else None,
+                out.append(Found(st, en_, fid, nom or text[st:en_], typ, parent.country if parent else None,
                                  parent.id if parent else None, "pattern", 0.65, en=en, role=head.role, lang=lang))
             i = e + 1
             continue
         i += 1
     out.extend(_ru_quoted(text, toks, w, lang))
     return out
+
+
+# oblique adjective endings → nominative singular, per gender of the head (a velar or hissing
+# consonant before the ending takes -ий/-ая: Томского → Томский, Общей → Общая)
+_TO_NOM = {"m": {"ого": "ый", "ому": "ый", "ым": "ый", "ом": "ый", "его": "ий", "ему": "ий", "им": "ий", "ем": "ий"},
+           "n": {"ого": "ое", "ому": "ое", "ым": "ое", "ом": "ое", "его": "ее", "ему": "ее", "им": "ее", "ем": "ее"},
+           "f": {"ой": "ая", "ую": "ую", "ою": "ая", "ей": "яя", "юю": "яя", "ею": "яя"}}
+_GENDER = {"m": "m", "i": "m", "n": "n", "ie": "n", "ia": "f", "a": "f"}
+
+
+def nominative(text: str, span: list[Tok], hi: int, head: Head) -> str | None:
+    """The name in the nominative when its head is written in another case: the head's ending
+    replaced, the adjectives before it agreeing, the words after it (genitives, Japanese names)
+    as written: "Томском государственном университете" → "Томский государственный университет",
+    "Министерства науки" → "Министерство науки". None when it is already nominative."""
+    t = span[hi]
+    ending = t.text[len(head.word):]
+    nom_end = RU_ENDINGS[head.decl][0]
+    if ending.casefold() == nom_end:
+        return None
+    g = _GENDER[head.decl]
+    words = []
+    for k, x in enumerate(span[:hi]):
+        low = x.text.casefold()
+        end = next((e for e in sorted(_TO_NOM[g], key=len, reverse=True) if low.endswith(e)), None)
+        if end is None or x.gaz is not None:
+            words.append(x.text)
+            continue
+        new = _TO_NOM[g][end]
+        stem = x.text[:-len(end)]
+        if new == "ую":
+            new = "ая"
+        if stem[-1:].casefold() in "кгхжшщч":
+            new = {"ый": "ий", "яя": "ая", "ее": "ое" if stem[-1:].casefold() in "кгх" else "ее"}.get(new, new)
+        words.append(stem + (new.upper() if x.text.isupper() else new))
+    head_word = t.text[:len(head.word)] + (nom_end.upper() if t.text.isupper() else nom_end)
+    out = " ".join(words + [head_word])
+    rest = text[t.end:span[-1].end] if hi + 1 < len(span) else ""
+    return out + rest
 
 
 _ABBR_TOKEN = re.compile(r"(?<![А-Яа-яЁёA-Za-z0-9-])[А-ЯЁ][А-Яа-яЁё]{2,7}(?![А-Яа-яЁёA-Za-z0-9-])")

@@ -36,11 +36,12 @@ class Unit:
 Raw = tuple[str, int, int, str, "Found | None"]
 
 
-def units(tokens: list[Token], gaz: list[Found]) -> list[Raw]:
-    """Tokens with gazetteer matches folded into single units."""
+def units(tokens: list[Token], gaz: list[Found], w: OrgWords) -> list[Raw]:
+    """Tokens with gazetteer matches folded into single units, (株) into one legal-form word
+    and 第 + a kanji numeral before a name word into one name word (第四|北越銀行)."""
     if not gaz:
         surfaces = [t.surface for t in tokens]
-        if "(" not in surfaces and "（" not in surfaces:  # nothing to fold: one unit per token
+        if "(" not in surfaces and "（" not in surfaces and "第" not in surfaces:  # nothing to fold
             return [(t.surface, t.start, t.end, "名詞-普通名詞" if t.surface in _MARKS else t.pos, None)
                     for t in tokens]
     out: list[Raw] = []
@@ -65,9 +66,47 @@ def units(tokens: list[Token], gaz: list[Found]) -> list[Raw]:
                         "名詞-普通名詞", None))  # (株): one legal-form word
             i += 3
             continue
+        k = _ordinal_name(tokens, i, w) if t.surface == "第" else i
+        if k > i:
+            out.append(("".join(x.surface for x in tokens[i:k]), t.start, tokens[k - 1].end, "名詞-固有名詞", None))
+            i = k
+            continue
         out.append((t.surface, t.start, t.end, "名詞-普通名詞" if t.surface in _MARKS else t.pos, None))
         i += 1
     return out
+
+
+_KANJI_NUM = re.compile("[〇一二三四五六七八九十百千]+")
+
+
+def _ordinal_name(tokens: list[Token], i: int, w: OrgWords) -> int:
+    """第 at tokens[i] + kanji numerals + a noun that is no counter, stop, generic or country
+    word: the end of the name word 第四, 第一, 第十八 (第四北越銀行, 第一三共); else i (第2回,
+    第三者, 第一部, 第二地方銀行, 第一会議室 stay ordinals)."""
+    k = i + 1
+    while k < len(tokens) and tokens[k].start == tokens[k - 1].end and tokens[k].pos.startswith("名詞-数詞") and \
+            _KANJI_NUM.fullmatch(tokens[k].surface):
+        k += 1
+    if k == i + 1 or k == len(tokens):
+        return i
+    nx = tokens[k]
+    if nx.start != tokens[k - 1].end or not nx.pos.startswith("名詞") or nx.pos.startswith("名詞-数詞") or \
+            nx.surface in w.ja_counters or nx.surface in w.ja_stop or nx.surface in w.ja_generic or \
+            nx.surface in w.ja_country:
+        return i
+    last = k  # 第一|会議室, 第二|研究室: a compound ending in a division word is a numbered room or unit
+    while last + 1 < len(tokens) and last - k < 5 and tokens[last + 1].start == tokens[last].end and \
+            tokens[last + 1].pos.startswith(("名詞", "接尾辞")):
+        last += 1
+    tail = tokens[last].surface
+    if any(tail.endswith(h) for h in _unit_heads(w)):
+        return i
+    return k
+
+
+@lru_cache(maxsize=4)
+def _unit_heads(w: OrgWords) -> tuple[str, ...]:
+    return tuple(h for h, x in w.ja_heads.items() if x.role == "unit")
 
 
 def compounds(units: list[Raw], w: OrgWords, text: str = "") -> list[list[Unit]]:

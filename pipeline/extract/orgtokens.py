@@ -1,12 +1,13 @@
 """Tokens of Latin/Cyrillic text for the English and Russian discovery rules: words,
 dotted abbreviations (Co., St., M.V.), words joined by a hyphen or an unspaced en dash
 (Japan–Russia), «quoted names», punctuation, and gazetteer matches
-folded into single tokens."""
+folded into single tokens; all-caps English read title-cased (decap)."""
 from __future__ import annotations
 
 import re
 
 from .gazetteer import Found
+from .orgwords import OrgWords
 
 _TOK = re.compile(r"(?:[A-ZА-ЯЁ]\.){2,}|[0-9A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё]+(?:[-‐–][0-9A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё]+)*"
                   r"|[’'](?:s\b)?|«[^»\n]{1,60}»|[\u3000-\u9fff\uff00-\uffef]+|\S")
@@ -62,3 +63,43 @@ def academy(f: Found) -> bool:
     institutes are organisations in their own right, named with the academy ("Institute of X of
     the Siberian Branch of the Russian Academy of Sciences")."""
     return f.source == "gazetteer" and "Academy" in f.en.split()
+
+
+_CAPS_CONNECTORS = {"OF": "of", "AND": "and", "FOR": "for", "THE": "the", "ON": "on", "IN": "in",
+                    "AT": "at", "TO": "to", "DE": "de"}
+
+
+def _upper(t: Tok) -> bool:
+    return t.gaz is None and t.text.isupper() and bool(LAT.search(t.text))
+
+
+def _title(word: str) -> str:
+    return re.sub(r"[A-Za-zÀ-ÖØ-öø-ÿ]+", lambda m: m[0][0] + m[0][1:].lower(), word)
+
+
+def decap(toks: list[Tok], w: OrgWords) -> list[Tok]:
+    """All-caps English ("JAPAN–RUSSIA MEDICAL EDUCATION CONSORTIUM", "UNIVERSITY OF TOYAMA"):
+    in a run of two or more upper-case words, one of them an organisation word, the words are
+    read title-cased (same length: offsets hold) and OF/AND/FOR/THE as lower-case connectors;
+    legal forms and heads written in capitals (JSC, LLC) stay as they are."""
+    out = list(toks)
+    i, n = 0, len(toks)
+    while i < n:
+        if not _upper(toks[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and (_upper(toks[j]) or toks[j].gaz is not None or toks[j].text in ("&", "–", "-")):
+            j += 1
+        run = [t for t in toks[i:j] if _upper(t)]
+        long_ = [t for t in run if len(t.text) >= 3 and t.text not in _CAPS_CONNECTORS]
+        if len(long_) >= 2 and any(_title(t.text) in w.en_heads for t in run):
+            for k in range(i, j):
+                t = toks[k]
+                if not _upper(t) or t.text in w.en_heads or t.text in w.en_company_prefixes:
+                    continue
+                new = _CAPS_CONNECTORS.get(t.text) or _title(t.text)
+                if len(new) == len(t.text):
+                    out[k] = Tok(new, t.start, t.end)
+        i = j
+    return out

@@ -64,6 +64,8 @@ class OrgWords:
     ja_country: frozenset[str]
     ja_self: tuple[str, ...]
     ja_translate: dict[str, str]
+    ja_counters: frozenset[str]  # 第 + numeral + one of them is an ordinal (第2回, 第一部)
+    ja_address: frozenset[str]  # after an organisation word they make a street/district (学校町)
     en_heads: dict[str, Head]
     en_company: frozenset[str]
     en_company_prefixes: frozenset[str]
@@ -158,6 +160,8 @@ def load(words_path: Path | None = None, places_path: Path | None = None) -> Org
         ja_country=frozenset(_strings(ja, "country_words", "ja", problems)),
         ja_self=tuple(_strings(ja, "self_refs", "ja", problems)),
         ja_translate=dict(ja.get("translate", {})),
+        ja_counters=frozenset(_strings(ja, "ordinal_counters", "ja", problems)),
+        ja_address=frozenset(_strings(ja, "address_suffixes", "ja", problems)),
         en_heads=_heads(en.get("heads", {}), "en.heads", problems, TYPES),
         en_company=frozenset(_strings(en, "company_suffixes", "en", problems)),
         en_company_prefixes=frozenset(_strings(en, "company_prefixes", "en", problems)),
