@@ -71,7 +71,7 @@ def ja_pattern(lex: Lexicon) -> str:
     year = (rf"(?:(?P<era>{era})\s*(?P<ey>\d{{1,2}}|元|[{KANJI_DIGITS}]{{1,3}})(?:{conn}(?P<ey2>\d{{1,2}}|[{KANJI_DIGITS}]{{1,3}}))?"
             rf"|(?<!\d)(?<!\d[.,])(?P<y>{_YEAR4})(?:{conn}(?P<y2>\d{{4}}|\d{{2}}))?"
             rf"|(?P<same_y>{alt(y[:-1] for y in ja['same_year'])}))"
-            rf"(?:{gloss.replace('GLOSS', 'gl1')})?\s*年(?P<fy>度)?(?!{not_year})(?:{gloss.replace('GLOSS', 'gl2')})?")
+            rf"(?:{gloss.replace('GLOSS', 'gl1')})?\s*(?:学(?=年度))?年(?P<fy>度)?(?!{not_year})(?:{gloss.replace('GLOSS', 'gl2')})?")
     same_month = alt(m[:-1] for m in ja["same_month"])
     ypart = rf"(?P<ypart>{alt(ja['year_parts'])})"
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from ..model import Document
 from .date_patterns import Atom, Point
 from .date_published import SECTION_KINDS as _SECTION_KINDS
+from .date_tense import usage, year_for_use
 
 _SENTENCE_END = re.compile(r"[。！？!?]|[.](?:\s|$)")
 _LOOKBACK_BLOCKS = 40  # how far back (in blocks) an earlier paragraph may lend its year
@@ -121,12 +122,13 @@ class Resolver:
                 return year_for(g.a, month, g.b)
         return None
 
-    def _earlier_paragraphs(self, f: Found) -> tuple[Found | None, Found | None]:
+    def _earlier_paragraphs(self, f: Found) -> tuple[Found | None, Found | None, Found | None]:
         """The anchor in the nearest paragraph before `f` (within its section; a heading ends the
         search after its own dates) that has an explicit month, day or fiscal-year date: its
         most precise one (the range of the camp before the fiscal year its programme began).
-        Also the nearest bare year of running text, a weaker fallback."""
-        bare = None
+        Also the nearest bare year of running text, a weaker fallback; and, when the section has
+        no anchor, the one of the nearest earlier section (weaker still, above a following date)."""
+        bare = crossed = None
         blocks = self.doc.blocks
         rank = {"day": 3, "month": 2, "fiscal_year": 1, "year": 0}
         for bi in range(f.block - 1, max(-1, f.block - 1 - _LOOKBACK_BLOCKS), -1):
@@ -137,15 +139,15 @@ class Resolver:
                 if p is None or g.atom.relative is not None:
                     continue
                 if p.month is None and not p.fiscal and not heading:
-                    bare = bare or g
+                    if not crossed:
+                        bare = bare or g
                     continue
                 if best is None or rank[p.precision()] > rank[best.a.precision()]:
                     best = g
             if best is not None:
-                return best, bare
-            if heading:
-                break
-        return None, bare
+                return (None, bare, best) if crossed else (best, bare, None)
+            crossed = crossed or heading
+        return None, bare, None
 
     def candidates(self, f: Found, month: int | None) -> list[tuple[int, str]]:
         """(year, source) candidates for the year-less mention `f`, best first."""
@@ -155,14 +157,16 @@ class Resolver:
         if same is not None:  # `postponed to March 2021. It ran from 22 to 28 March, after ... 2020`
             out.append((same, "previous_date"))
         loose_relative = False  # a relative word in an earlier sentence (`last year only 6.`)
+        in_sentence = None  # the candidate an anchor in the same sentence gives
         for g in reversed(block[:f.in_block]):  # same paragraph, before
             p = self._anchor(g)
             if p is not None:
                 # 本年 / this year counts from the publication date when there is one
                 src = "published" if g.atom.relative is not None and self.pub else "previous_date"
                 out.append((year_for(p, month, g.b), src))
-                loose_relative = g.atom.relative is not None and bool(
-                    _SENTENCE_END.search(self.doc.text, g.atom.end, f.atom.start))
+                loose = bool(_SENTENCE_END.search(self.doc.text, g.atom.end, f.atom.start))
+                loose_relative = g.atom.relative is not None and loose
+                in_sentence = None if loose else out[-1]  # `This year the forum opened on 5 March`
                 break
         own = self._following_in_sentence(f, month, block)
         if own is not None:  # the sentence's own year: `held on 14 March, the first visit of 2019`
@@ -170,7 +174,7 @@ class Resolver:
         again = self._same_month_earlier(f, month)
         if again is not None:  # `From 1 to 3 March ...` then, paragraphs later, `On 2 March`
             out.append(again)
-        dated, bare = self._earlier_paragraphs(f)
+        dated, bare, far = self._earlier_paragraphs(f)
         from_pub = None
         if self.pub is not None:
             from_pub = (published_year(self.pub, month), "published")
@@ -184,6 +188,8 @@ class Resolver:
             out.append((year_for(self.title, month), "title"))
         if bare is not None:
             out.append((year_for(bare.a, month, bare.b), "previous_date"))
+        if far is not None:  # an earlier section's date: still before any date that follows
+            out.append((self._dated_year(far, month), "previous_date"))
         after = [p for p in map(self._anchor, block[f.in_block + 1:]) if p is not None]
         if after:
             out.append((_latest_same_month(after, month), "following_date"))
@@ -197,7 +203,35 @@ class Resolver:
                 and (loose_relative or out[0][0] == from_pub[0]
                      or self._after_published(f, out[0][0])):
             out.insert(0, (near, "published"))  # minutes of 22.11.2021: `as of 19 November`
+        if out and same is None and own is None and month is not None:
+            year = self._used_year(f, month, out[0][0], out[0] is in_sentence)
+            if year != out[0][0]:
+                out.insert(0, (year, "published"))  # told as past, announced, or a deadline
         return out
+
+    def _used_year(self, f: Found, month: int, year: int, in_sentence: bool) -> int:
+        """The year the use of `f` in its sentence allows (date_tense): past narration not after
+        the publication date, an announcement not before the document's "now", a deadline the
+        next such day after it. A year from an anchor in its own sentence (`this year … on 5
+        March`) outweighs the tense, not a deadline (`курс в сентябре 2024 г., а заявки до 1 декабря`)."""
+        pub = self.pub
+        if pub is None or pub.fiscal:
+            return year
+        blocks, t = self.doc.blocks, f.atom
+        lo, hi = (blocks[f.block].start, blocks[f.block].end) if f.block < len(blocks) else (0, len(self.doc.text))
+        kind = usage(self.doc.text, t.start, t.end, t.b is None, lo, hi)
+        if kind is None or in_sentence and kind != "deadline":
+            return year
+        now = (pub.year, pub.month) if pub.month is not None else self._latest_month(f, pub.year)
+        return year_for_use(kind, month, year, pub, now)
+
+    def _latest_month(self, f: Found, year: int) -> tuple[int, int] | None:
+        """The latest (year, month) in `year` named before `f` (a document dated by its year
+        only: `Winter 2023` over a school of 28–30 November)."""
+        months = [p.month for g in self.found[:f.index] for p in (g.a, g.b)
+                  if p is not None and p.year == year and p.month is not None and not p.fiscal
+                  and g.atom.relative is None]
+        return (year, max(months)) if months else None
 
     def _later_paragraphs(self, f: Found, month: int | None) -> int | None:
         """The last resort before a background date: the latest year of an explicit date of the

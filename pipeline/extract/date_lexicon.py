@@ -160,19 +160,22 @@ def parse(data: dict[str, Any]) -> Lexicon:
         sections[lang] = sec
     ja, en, ru = sections["ja"], sections["en"], sections["ru"]
     for key in ("month_parts", "year_parts", "not_year_after", "range_connectors", "recurring",
-                "day_list_separators", "academic_year", "published_cues", "historical", "issue_marks", "year_list_separators"):
+                "day_list_separators", "academic_year", "published_cues", "historical", "issue_marks", "year_list_separators",
+                "weak_year_after", "future_cues", "past_endings", "deadline_after", "deadline_before"):
         ja[key] = _strings(ja.get(key), f"ja.{key}", problems)
     for key in ("relative_years", "relative_fiscal_years", "same_year", "same_month"):
         ja[key] = _offsets(ja.get(key), f"ja.{key}", problems)
     for key in ("seasons", "year_cues", "weak_year_cues", "month_cues", "fiscal_prefixes",
                 "count_nouns", "range_connectors", "recurring", "between", "between_and",
                 "academic_year", "numeric_day_cues", "published_cues", "historical", "issue_marks",
-                "term_words", "range_month_parts"):
+                "term_words", "range_month_parts", "attributive_determiners", "attributive_nouns",
+                "future_cues", "past_cues", "deadline_before"):
         en[key] = _strings(en.get(key), f"en.{key}", problems)
     en["relative_years"] = _offsets(en.get("relative_years"), "en.relative_years", problems)
     for key in ("seasons", "year_words", "month_cues", "range_connectors", "recurring",
                 "day_list_and", "academic_year", "published_cues", "historical", "issue_marks",
-                "historical_not", "plural_year_words", "fiscal_year_words", "range_month_parts"):
+                "historical_not", "plural_year_words", "fiscal_year_words", "range_month_parts",
+                "weak_year_cues", "future_cues", "past_cues", "deadline_before"):
         ru[key] = _strings(ru.get(key), f"ru.{key}", problems)
     ru["relative_years"] = _offsets(ru.get("relative_years"), "ru.relative_years", problems)
     en_months = {k: v + 1 for k, v in _table(en.get("months"), "en.months", 12, problems).items()}

@@ -105,6 +105,14 @@ class Patterns:
     ja_listed_day: re.Pattern  # `・9日（金）` after a Japanese day (match at the atom's end)
     dmy_listed_day: re.Pattern  # `12 and ` / `12, ` before `14 March` (search with endpos)
     dmy_listed_more: re.Pattern  # the same with a comma, once an 'and' is found
+    weak_before: re.Pattern  # `since ` / `с ` before a year: starts a period (search with endpos)
+    weak_after: re.Pattern  # `以来` after a year (match at its end)
+    en_attributive_before: re.Pattern  # `the ` / `UO's ` before a bare year (search with endpos)
+    en_attributive_after: re.Pattern  # ` institute` / ` summer school` after it (match at its end)
+    tense: re.Pattern  # future (`fut`) and past (`past`) cues of a sentence (finditer in its span)
+    ja_past_end: re.Pattern  # a Japanese sentence ending in the past (search, endpos = its end)
+    deadline_before: re.Pattern  # `by ` / `до ` / `締切：` before a date (search with endpos)
+    deadline_after: re.Pattern  # `まで` / `必着` after a date (match at its end)
 
 
 def _en_lookback(lex: Lexicon) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
@@ -169,6 +177,33 @@ def _historical(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
     return re.compile(rf"{_gate(words)}(?:{before})", re.I), re.compile(rf"(?:{after})", re.I)
 
 
+def _context(lex: Lexicon) -> dict[str, re.Pattern]:
+    """The words around a date that say how it is used: a year starting a period (since 2007,
+    с 1983 года, 1983年以来), a year used as a modifier (the 2025 institute), the tense of its
+    sentence and a deadline word next to it (dates.toml `*_cues`, `deadline_*`)."""
+    ja, en, ru = lex.ja, lex.en, lex.ru
+    lat, cyr = r"(?<![A-Za-z])", r"(?<![А-Яа-яЁё])"
+    count = _alt(en["count_nouns"])
+    end = r"(?![A-Za-zА-Яа-яЁё])"
+    words = lambda ws: rf"(?:{_alt(ws)}){end}"  # noqa: E731
+    cues = [w for key in ("future_cues", "past_cues") for lang in (en, ru) for w in lang[key]] + ja["future_cues"]
+    return dict(
+        weak_before=re.compile(rf"(?:{lat}(?:{_alt(en['weak_year_cues'])})|{cyr}(?:{_alt(ru['weak_year_cues'])}))\s+$", re.I),
+        weak_after=re.compile(rf"\s*(?:{_alt(ja['weak_year_after'])})"),
+        en_attributive_before=re.compile(rf"(?:{lat}(?:{_alt(en['attributive_determiners'])})|[A-Za-z]['’]s)\s+$", re.I),
+        en_attributive_after=re.compile(rf"\s+(?:[A-Za-z][\w-]*\s+)?(?:{words(en['attributive_nouns'])})"
+                                        rf"(?!\s+(?:{count})\b)", re.I),
+        # searched through whole sentences: a first-character gate, then word tries
+        tense=re.compile(rf"{_gate(cues)}(?:(?P<fut>{lat}{_trie(en['future_cues'])}{end}|{cyr}{_trie(ru['future_cues'])}[а-яё]*"
+                         rf"|{_trie(ja['future_cues'])})"
+                         rf"|(?P<past>(?:{lat}{_trie(en['past_cues'])}|{cyr}{_trie(ru['past_cues'])}){end}))", re.I),
+        ja_past_end=re.compile(rf"(?:{_alt(ja['past_endings'])})(?:[\s」』）)]|[（(][^（()）]*[）)])*$"),
+        deadline_before=re.compile(rf"(?:{lat}(?:{_alt(en['deadline_before'])})|{cyr}(?:{_alt(ru['deadline_before'])})"
+                                   rf"|(?:{_alt(ja['deadline_before'])}))\s*[:：]?\s*(?:は|が)?\s*$", re.I),
+        deadline_after=re.compile(rf"\s*(?:{_alt(ja['deadline_after'])})"),
+    )
+
+
 _LISTED_DAY = r"(?<![\d:/.,])(?P<d>\d{1,2})(?:st|nd|rd|th)?"
 
 
@@ -220,6 +255,7 @@ def patterns() -> Patterns:
         **dict(zip(("issue", "issue_year"), _issue(lex))),
         **dict(zip(("listed_year", "listed_year_more", "listed_year_after", "plural_year"), _listed_years(lex))),
         **dict(zip(("historical_before", "historical_after"), _historical(lex))),
+        **_context(lex),
         recurring=re.compile(rf"(?:{_alt(lex.ja['recurring'] + lex.en['recurring'] + lex.ru['recurring'])})"
                              r"\s*の?\s*$"),
     )

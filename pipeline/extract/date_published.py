@@ -15,6 +15,7 @@ SECTION_KINDS = ("heading", "title")
 _TITLE_MAX = 150  # a first block this short may be an unmarked title
 _CLOSED = re.compile(r"[。！？!?.]$")  # a block ending like a sentence is no heading
 _TITLE_BLOCKS = 4  # a heading-like line this near the top may name the report's year
+_FIELD_SEPARATORS = "|｜·•／/—–"  # between the fields of a masthead line
 _ISSUE_GAP = 6  # how far after an issue number (No.428　令和5年11月) its date may start
 
 
@@ -54,7 +55,9 @@ def find_published(doc: Document, scanned: list[list[Atom]] | None = None) -> tu
     for i, b in enumerate(doc.blocks):
         text = doc.text[b.start:b.end]
         near_top = i < 8 and len(text) <= 60
-        if b.kind != "dateline" and not near_top and not (len(text) <= 80 and patterns().issue.search(text)):
+        masthead = i < 8 and len(text) <= _TITLE_MAX and any(c in text for c in _FIELD_SEPARATORS)
+        if b.kind != "dateline" and not near_top and not masthead \
+                and not (len(text) <= 80 and patterns().issue.search(text)):
             continue
         atoms = scanned[i] if scanned is not None else scan(text, b.lang)
         best = _best(atoms)
@@ -63,7 +66,8 @@ def find_published(doc: Document, scanned: list[list[Atom]] | None = None) -> tu
         rest = len("".join(text[:best.start].split()) + "".join(text[best.end:].split()))
         if patterns().issue.search(text):
             return Published(point_value(best.a), "text", text), best.a
-        if b.kind == "dateline" or rest <= 15 or patterns().published_cue.match(text):
+        if b.kind == "dateline" or rest <= 15 or patterns().published_cue.match(text) \
+                or _masthead_field(text, best):
             return Published(point_value(best.a), "dateline", text[best.start:best.end]), best.a
     for b in doc.blocks:  # an issue line run into a paragraph (a page footer left in the text)
         text = doc.text[b.start:b.end]
@@ -76,6 +80,14 @@ def find_published(doc: Document, scanned: list[list[Atom]] | None = None) -> tu
                 line = text[m.start():m.end() + best.end]
                 return Published(point_value(best.a), "text", line), best.a
     return None
+
+
+def _masthead_field(text: str, t: Atom) -> bool:
+    """Whether the date is a field of its own in a masthead line, set off by a separator
+    (`Пресс-служба | Новости | 22.11.2023`, `News · 14 September 2023 · Tokyo`, `ニュース｜2023年11月22日`)."""
+    head, tail = text[:t.start].rstrip(), text[t.end:].lstrip()
+    return (bool(head) or bool(tail)) and (not head or head[-1] in _FIELD_SEPARATORS) \
+        and (not tail or tail[0] in _FIELD_SEPARATORS)
 
 
 def title_anchor(doc: Document) -> Point | None:
@@ -108,7 +120,7 @@ def _title_year(title: str) -> Point | None:
     points = []
     atoms = [t for t in scan(title) if t.relative is None and t.a.year is not None]
     for t in atoms:
-        if t.historical:  # `founded in 1990` names no year of the event
+        if t.historical or t.weak:  # `founded in 1990`, `since 1990` name no year of the event
             continue
         points.append(Point(t.a.year, fiscal=t.a.fiscal and t.a.month is None))
         if t.b is not None:

@@ -242,6 +242,17 @@ def read_en(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
         if b is None:
             e = m.end("y_f")
         issue = pats.issue_year.search(text, lo, s)  # No. 5 (2023): the issue's year
+        if b is None and not season and not _YEAR_PAIR.match(text, e):
+            # one year named as an academic year (the 2023 academic year, academic year 2023)
+            # is the Japanese school year, April to March, as 2023年度: a fiscal year
+            after = pats.academic_after.match(text, e)
+            before = pats.academic_before.search(text, lo, s)
+            if after or before:
+                return _atom(before.start() if before else s, after.end() if after else e,
+                             Point(y, fiscal=True), None, "en_academic_year")
+            if not (cue or issue) and pats.en_attributive_before.search(text, lo, s) \
+                    and pats.en_attributive_after.match(text, e):
+                return _atom(s, e, Point(y), None, "en_year_attributive")  # the 2025 institute
         if not (season or cue or issue) or b is None and word == "between":
             return None  # a bare number (2020 participants, Symposium 2020); 2019–2021: read_num
         if season:
@@ -253,7 +264,8 @@ def read_en(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
     return None
 
 
-_CUE_END = ("-", "(", "（", ",")  # besides a space, what ends a look-back of a bare year
+_CUE_END = ("-", "(", "（", ",")
+_YEAR_PAIR = re.compile(r"\s*[/–—-]\s*\d")  # 2023/24: the second year of an academic year follows  # besides a space, what ends a look-back of a bare year
 
 
 def _fy(lex: Lexicon, s: str) -> int | None:

@@ -174,6 +174,10 @@ def scan(text: str, lang: str | None = None) -> list[Atom]:
         t.historical = t.relative is None and bool(
             pats.historical_before.search(text, max(0, t.start - 40), t.start)
             or pats.historical_after.match(text, t.end))
+        if t.relative is None and t.b is None and t.a.month is None and not t.weak:
+            # a year that starts a period (since Showa 37, с 1983 года, 1983年以来) dates no later event
+            t.weak = bool(pats.weak_before.search(text, max(0, t.start - 12), t.start)
+                          or pats.weak_after.match(text, t.end))
     return _listed_years(text, _listed_days(text, out))
 
 
