@@ -8,7 +8,8 @@ A candidate is a number with a person unit (名/人, people/participants/student
 человек/участников…) or a number after a participant label (参加者数 120, attendance of 85).
 It is kept when its sentence says that people took part (cue words in
 pipeline/data/attendance.toml) and nothing marks it as something else (人口, staff, population).
-Tables are read by attendance_tables; events (names, dates, ids) are filled by the events stage.
+Tables are read by attendance_tables; figures repeating another are dropped by
+attendance_repeats; events (names, dates, ids) are filled by the events stage.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from ..errors import StageError
 from ..model import AttendanceMention, BreakdownItem, Document
 from . import attendance_tables, numerals
 from .attendance_cues import Cues, cues as load_cues
+from .attendance_repeats import drop_restatements, drop_translations
 from .attendance_text import Stream, streams
 
 _MAX_VALUE = 100_000_000
@@ -67,7 +69,7 @@ def extract(doc: Document, config: Config) -> None:
     for st in sts:
         figures.extend(_stream_figures(doc, cues, st))
     figures.sort(key=lambda f: (f.start, f.end))
-    doc.attendance = _drop_translations(doc, _drop_restatements(doc, figures))
+    doc.attendance = drop_translations(doc, drop_restatements(doc, figures))
 
 
 # what reading() found for the document read last: [document, (its text, blocks, dates as read),
@@ -378,49 +380,3 @@ def _stream_figures(doc: Document, cues: Cues, st: Stream) -> list[AttendanceMen
             breakdown=c.breakdown, confidence=c.conf, rule=c.rule))
     return out
 
-
-def _drop_restatements(doc: Document, figures: list[AttendanceMention]) -> list[AttendanceMention]:
-    """A heading line's count restated by the line right after it is one figure
-    ("創価学園 ロシア語学習者9名 訪問" / "…生徒9名がロシアセンターを訪問"): keep the first."""
-    out: list[AttendanceMention] = []
-    for f in figures:
-        prev = out[-1] if out else None
-        if prev and prev.value == f.value and prev.qualifier == f.qualifier:
-            s1, e1 = _line(doc, prev.start)
-            s2, _ = _line(doc, f.start)
-            if s2 > e1 and not doc.text[e1:s2].strip() and _heading_like(doc.text[s1:e1]):
-                continue
-        out.append(f)
-    return out
-
-
-def _drop_translations(doc: Document, figures: list[AttendanceMention]) -> list[AttendanceMention]:
-    """A summary in another language restates the main text's counts (an English report whose
-    Japanese summary says 延べ312名 and 学生12名 again): a figure in a block of another language
-    than the document's primary one, whose value a primary-language figure already has, is the
-    same count and is dropped."""
-    primary = doc.language.get("primary") if isinstance(doc.language, dict) else None
-    if not primary:
-        return figures
-
-    def lang(f: AttendanceMention) -> str | None:
-        b = doc.block_at(f.start)
-        return b.lang if b else None
-
-    main = {f.value for f in figures if lang(f) == primary}
-    return [f for f in figures if lang(f) in (primary, None) or f.value not in main]
-
-
-def _line(doc: Document, i: int) -> tuple[int, int]:
-    """The line around offset i, bounded by line breaks and by its block."""
-    b = doc.block_at(i)
-    lo, hi = (b.start, b.end) if b else (0, len(doc.text))
-    lo, hi = max(lo, i - _REACH), min(hi, i + _REACH)  # a longer "line" is no heading anyway
-    s = doc.text.rfind("\n", lo, i) + 1 or lo
-    e = doc.text.find("\n", i, hi)
-    return max(s, lo), hi if e < 0 else e
-
-
-def _heading_like(t: str) -> bool:
-    t = t.strip()
-    return len(t) <= 60 and not re.search(r"[。.!?]$", t) and not re.match(r"[・•\-*]", t)
