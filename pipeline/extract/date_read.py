@@ -1,5 +1,6 @@
 """Reading date-pattern matches into atoms: numbers, years, months and days checked, Japanese
-eras converted, English and Russian cue words looked up before the match (in 2021, летом 2019).
+eras converted, Russian cue words looked up before the match (летом 2019), numeric dates read
+day- or month-first. English matches are read by date_read_en.py with the helpers here.
 """
 from __future__ import annotations
 
@@ -21,12 +22,12 @@ def parse_number(s: str) -> int | None:
     return int(s) if s.isdecimal() else kanji_value(s)
 
 
-def _year(lex: Lexicon, s: str | None) -> int | None:
+def parse_year(lex: Lexicon, s: str | None) -> int | None:
     n = parse_number(s) if s else None
     return n if n is not None and lex.year_min <= n <= lex.year_max else None
 
 
-def _second_year(lex: Lexicon, first: int, s: str) -> int | None:
+def parse_second_year(lex: Lexicon, first: int, s: str) -> int | None:
     """The end year of a year range: '2021' or the abbreviated '83' of 1982–83."""
     n = parse_number(s)
     if n is None:
@@ -62,7 +63,7 @@ def _valid(p: Point) -> bool:
     return True
 
 
-def _atom(start: int, end: int, a: Point, b: Point | None, rule: str, **kw) -> Atom | None:
+def checked_atom(start: int, end: int, a: Point, b: Point | None, rule: str, **kw) -> Atom | None:
     if not _valid(a) or (b is not None and not _valid(b)):
         return None
     return Atom(start, end, a, b, rule, **kw)
@@ -77,7 +78,7 @@ def _gloss_year(lex: Lexicon, s: str | None) -> int | None:
         return None
     m = _GLOSS_ERA.fullmatch(s.strip())
     if m is None:
-        return _year(lex, s)
+        return parse_year(lex, s)
     era = lex.era(m.group(1))
     n = parse_number(m.group(2))
     return era_to_gregorian(lex, era, n) if era is not None and n is not None else None
@@ -109,11 +110,11 @@ def read_ja(m: re.Match, lex: Lexicon) -> Atom | None:
                 return None
             b = Point(year=y2, era=era.romaji)
     elif g["y"]:
-        a.year = _year(lex, g["y"])
+        a.year = parse_year(lex, g["y"])
         if a.year is None:
             return None
         if g["y2"]:
-            y2 = _second_year(lex, a.year, g["y2"])
+            y2 = parse_second_year(lex, a.year, g["y2"])
             if y2 is None:
                 return None
             b = Point(year=y2)
@@ -162,124 +163,19 @@ def read_ja(m: re.Match, lex: Lexicon) -> Atom | None:
         (b or a).weekday = lex.ja_weekdays[wd]
     kind = (b or a).precision() if a.rel_month is None else "day"
     rule = "ja_" + ("era_" if a.era else "") + ("same_" if a.rel_year is not None else "") + kind
-    return _atom(m.start(), m.end(), a, b, rule + ("_range" if b else ""))
+    return checked_atom(m.start(), m.end(), a, b, rule + ("_range" if b else ""))
 
 
-def _en_month(lex: Lexicon, s: str) -> int:
-    s = s.rstrip(".")
-    return lex.en_months.get(s) or lex.en_months[s.capitalize()]
-
-
-def _en_weekday(lex: Lexicon, s: str) -> int:
+def en_weekday(lex: Lexicon, s: str) -> int:
     s = s.rstrip(".")
     return lex.en_weekdays[s] if s in lex.en_weekdays else lex.en_weekdays[s.capitalize()]
-
-
-def read_en(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
-    g = m.groupdict()
-    s, e = m.start(), m.end()
-    for tag in ("a", "b"):
-        if g[f"m_{tag}"] and g[f"d_{tag}"]:
-            a = Point(year=_year(lex, g[f"y_{tag}"]), month=_en_month(lex, g[f"m_{tag}"]),
-                      day=_day(g[f"d_{tag}"]))
-            if a.day is None or g[f"y_{tag}"] and a.year is None:
-                return None
-            b = None
-            if g[f"d2_{tag}"]:
-                d2 = _day(g[f"d2_{tag}"])
-                if d2 is None or d2 <= a.day:
-                    return None
-                b = Point(a.year, a.month, d2)
-            if g[f"wd_{tag}"]:
-                (b or a).weekday = _en_weekday(lex, g[f"wd_{tag}"])
-            return _atom(s, e, a, b, "en_dmy" if tag == "a" else "en_mdy", confidence=1.0 if a.year else 0.9)
-    pats = patterns()
-    if g["m_e"]:  # November–December 2021 · from May to July (a cue before it) · between May and July
-        y, m1, m2 = _year(lex, g["y_e"]), _en_month(lex, g["m_e"]), _en_month(lex, g["m2_e"])
-        if g["y_e"] and y is None or m2 <= m1:
-            return None
-        if g["and_e"] and not pats.between.search(text, max(0, s - 12), s):
-            return None
-        if y is None and not (_dashed(m, "m_e", "m2_e") or pats.en_month_cue.search(text, max(0, s - 30), s)):
-            return None
-        if y is None and (m1, m2) == (1, 12):
-            return None  # January–December: any year's whole span, a generic period
-        return _atom(s, e, Point(y, m1), Point(y, m2), "en_month_range", confidence=1.0 if y else 0.7)
-    if g["m_c"]:
-        y = _year(lex, g["y_c"])
-        return _atom(s, e, Point(y, _en_month(lex, g["m_c"])), None, "en_month_year") if y else None
-    if g["fy"]:
-        y = _fy(lex, g["fy"])
-        y2 = _fy(lex, g["fy2"]) if g["fy2"] else None
-        if y is None or g["fy2"] and (y2 is None or y2 <= y):
-            return None
-        return _atom(s, e, Point(y, fiscal=True), Point(y2, fiscal=True) if y2 else None, "en_fiscal_year")
-    if g["lera"]:  # Heisei 15 · Reiwa 2–4
-        era = lex.era(g["lera"])
-        y = era_to_gregorian(lex, era, int(g["ley"])) if era else None
-        y2 = era_to_gregorian(lex, era, int(g["ley2"])) if era and g["ley2"] else None
-        if y is None or g["ley2"] and (y2 is None or y2 <= y):
-            return None
-        return _atom(s, e, Point(y, era=era.romaji), Point(y2, era=era.romaji) if y2 else None,
-                     "en_era_year")
-    if g["y_f"]:
-        y = _year(lex, g["y_f"])
-        if y is None:
-            return None
-        lo = max(0, s - 40)
-        # a season or a cue word ends in a space (in 2021, mid-2021), an issue number in a
-        # space, a bracket or a comma (No. 5 (2023)): a year right after a letter or 年 has none
-        before = text[s - 1] if s > 0 else ""
-        if not (before.isspace() or before in _CUE_END):
-            return None
-        season = pats.en_season.search(text, lo, s)
-        cue = pats.en_year_cue.search(text, lo, s)
-        word = (cue.group("cue") or "").lower() if cue else ""
-        b = None
-        if g["y2_f"] and (g["yconn"].strip() != "and" or word == "between"):
-            y2 = _second_year(lex, y, g["y2_f"])
-            b = Point(y2) if y2 is not None else None
-        if b is None:
-            e = m.end("y_f")
-        issue = pats.issue_year.search(text, lo, s)  # No. 5 (2023): the issue's year
-        if b is None and not season and not _YEAR_PAIR.match(text, e):
-            # one year named as an academic year (the 2023 academic year, academic year 2023)
-            # is the Japanese school year, April to March, as 2023年度: a fiscal year
-            after = pats.academic_after.match(text, e)
-            before = pats.academic_before.search(text, lo, s)
-            if after or before:
-                return _atom(before.start() if before else s, after.end() if after else e,
-                             Point(y, fiscal=True), None, "en_academic_year")
-            if not (cue or issue) and pats.en_attributive_before.search(text, lo, s) \
-                    and pats.en_attributive_after.match(text, e):
-                return _atom(s, e, Point(y), None, "en_year_attributive")  # the 2025 institute
-        if not (season or cue or issue) or b is None and word == "between":
-            return None  # a bare number (2020 participants, Symposium 2020); 2019–2021: read_num
-        if season:
-            return _atom(season.start(), e, Point(y), b, "en_season_year")
-        return _atom(s, e, Point(y), b, "en_year_range" if b else "en_year_cue",
-                     weak=word in lex.en["weak_year_cues"], confidence=1.0 if cue else 0.9)
-    if g["m_d"] and pats.en_month_cue.search(text, max(0, s - 30), s):
-        return _atom(s, e, Point(month=_en_month(lex, g["m_d"])), None, "en_month_cue", confidence=0.7)
-    return None
-
-
-_CUE_END = ("-", "(", "（", ",")
-_YEAR_PAIR = re.compile(r"\s*[/–—-]\s*\d")  # 2023/24: the second year of an academic year follows  # besides a space, what ends a look-back of a bare year
-
-
-def _fy(lex: Lexicon, s: str) -> int | None:
-    n = int(s)
-    if len(s) == 2:
-        n += 2000
-    return n if lex.year_min <= n <= lex.year_max else None
 
 
 def _ru_month(lex: Lexicon, s: str) -> int:
     return lex.ru_months[s.lower()]
 
 
-def _dashed(m: re.Match, first: str, second: str) -> bool:
+def dashed(m: re.Match, first: str, second: str) -> bool:
     """Whether two month names of a match are joined by a dash (February–May): a range
     without a cue word before it."""
     return any(c in "-–—‐" for c in m.string[m.end(first):m.start(second)])
@@ -290,7 +186,7 @@ def read_ru(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
     s, e = m.start(), m.end()
     pats = patterns()
     if g["rd"]:
-        a = Point(_year(lex, g["ry"]), _ru_month(lex, g["rm"]), _day(g["rd"]))
+        a = Point(parse_year(lex, g["ry"]), _ru_month(lex, g["rm"]), _day(g["rd"]))
         if a.day is None or g["ry"] and a.year is None:
             return None
         b = None
@@ -304,44 +200,44 @@ def read_ru(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
             a.weekday = lex.ru_weekdays[g["rwd0"].lower()]
         elif wd:
             (b or a).weekday = lex.ru_weekdays[wd.lower()]
-        return _atom(s, e, a, b, "ru_dmy", confidence=1.0 if a.year else 0.9)
+        return checked_atom(s, e, a, b, "ru_dmy", confidence=1.0 if a.year else 0.9)
     if g["rm_e"]:  # ноябрь–декабрь 2021
-        y, m1, m2 = _year(lex, g["ry_e"]), _ru_month(lex, g["rm_e"]), _ru_month(lex, g["rm2_e"])
+        y, m1, m2 = parse_year(lex, g["ry_e"]), _ru_month(lex, g["rm_e"]), _ru_month(lex, g["rm2_e"])
         if g["ry_e"] and y is None or m2 <= m1:
             return None
-        if y is None and ((m1, m2) == (1, 12) or not (_dashed(m, "rm_e", "rm2_e")
+        if y is None and ((m1, m2) == (1, 12) or not (dashed(m, "rm_e", "rm2_e")
                                                      or pats.ru_month_cue.search(text, max(0, s - 12), s))):
             return None  # январь–декабрь: a generic period; a bare pair needs a dash or a cue
-        return _atom(s, e, Point(y, m1), Point(y, m2), "ru_month_range", confidence=1.0 if y else 0.7)
+        return checked_atom(s, e, Point(y, m1), Point(y, m2), "ru_month_range", confidence=1.0 if y else 0.7)
     if g["rm_b"]:
         if g["ry_b"]:
-            y = _year(lex, g["ry_b"])
-            return _atom(s, e, Point(y, _ru_month(lex, g["rm_b"])), None, "ru_month_year") if y else None
+            y = parse_year(lex, g["ry_b"])
+            return checked_atom(s, e, Point(y, _ru_month(lex, g["rm_b"])), None, "ru_month_year") if y else None
         if pats.ru_month_cue.search(text, max(0, s - 12), s):  # в январе: year from the document
-            return _atom(s, e, Point(month=_ru_month(lex, g["rm_b"])), None, "ru_month_cue",
-                         confidence=0.7)
+            return checked_atom(s, e, Point(month=_ru_month(lex, g["rm_b"])), None, "ru_month_cue",
+                                confidence=0.7)
         return None
     if g["ry_c"]:
-        y = _year(lex, g["ry_c"])
+        y = parse_year(lex, g["ry_c"])
         if y is None:
             return None
         season = pats.ru_season.search(text, max(0, s - 12), s)
         if g["rfy"]:  # 2022 финансового года, 2019–2020 финансовые годы: a Japanese fiscal year
-            y2 = _second_year(lex, y, g["ry2_c"]) if g["ry2_c"] else None
+            y2 = parse_second_year(lex, y, g["ry2_c"]) if g["ry2_c"] else None
             if g["ry2_c"] and y2 is None:
                 return None
-            return _atom(s, e, Point(y, fiscal=True), Point(y2, fiscal=True) if y2 else None,
-                         "ru_fiscal_year")
+            return checked_atom(s, e, Point(y, fiscal=True), Point(y2, fiscal=True) if y2 else None,
+                                "ru_fiscal_year")
         if not g["yw"] and not season and not pats.issue_year.search(text, max(0, s - 30), s):
             return None  # a bare number; Вып. 5 (2023) is the issue's year
         b = None
         if g["ry2_c"]:
-            y2 = _second_year(lex, y, g["ry2_c"])
+            y2 = parse_second_year(lex, y, g["ry2_c"])
             if y2 is None:
                 return None
             b = Point(y2)
-        return _atom(season.start() if season else s, e, Point(y), b,
-                     "ru_season_year" if season else "ru_year_range" if b else "ru_year")
+        return checked_atom(season.start() if season else s, e, Point(y), b,
+                            "ru_season_year" if season else "ru_year_range" if b else "ru_year")
     return None
 
 
@@ -349,7 +245,7 @@ def read_num(m: re.Match, lex: Lexicon, lang: str | None) -> Atom | None:
     g = m.groupdict()
     s, e = m.start(), m.end()
     if g["iy"]:
-        a = Point(_year(lex, g["iy"]), _month(g["im"]), _day(g["id"]))
+        a = Point(parse_year(lex, g["iy"]), _month(g["im"]), _day(g["id"]))
         if g["iwd"]:
             a.weekday = lex.ja_weekdays[g["iwd"]]
         rule = "iso" if g["isep"] == "-" else "ymd_numeric"
@@ -359,11 +255,11 @@ def read_num(m: re.Match, lex: Lexicon, lang: str | None) -> Atom | None:
         # month-first in English; 12/25/2019 can only be month-first
         month_first = g["nsep"] != "." and lang == "en" and first <= 12 or second > 12 >= first
         day, month = (second, first) if month_first else (first, second)
-        a = Point(_year(lex, g["ny"]), _month(str(month)), _day(str(day)))
+        a = Point(parse_year(lex, g["ny"]), _month(str(month)), _day(str(day)))
         rule = "mdy_numeric" if month_first else "dmy_numeric"
     elif g["ay"]:  # 2019/20 academic year: a year range
-        y = _year(lex, g["ay"])
-        y2 = _second_year(lex, y, g["ay2"]) if y is not None else None
+        y = parse_year(lex, g["ay"])
+        y2 = parse_second_year(lex, y, g["ay2"]) if y is not None else None
         pats = patterns()
         after = pats.academic_after.match(m.string, e)
         # a slash between consecutive years is an academic year even without the word
@@ -372,15 +268,15 @@ def read_num(m: re.Match, lex: Lexicon, lang: str | None) -> Atom | None:
                    and not any(i.end() > s for i in pats.issue.finditer(m.string, max(0, s - 12), e)))  # No. 2019/20
         if y2 != (y or 0) + 1 or not (after or slashed or pats.academic_before.search(m.string, max(0, s - 25), s)):
             return None
-        return _atom(s, after.end() if after else e, Point(y), Point(y2), "academic_year")
+        return checked_atom(s, after.end() if after else e, Point(y), Point(y2), "academic_year")
     elif g["mdm"]:
         return _month_day(m, lex, lang)
     elif g["yr"]:
-        y = _year(lex, g["yr"])
-        y2 = _second_year(lex, y, g["yr2"]) if y is not None else None
+        y = parse_year(lex, g["yr"])
+        y2 = parse_second_year(lex, y, g["yr2"]) if y is not None else None
         if y2 is None or y2 - y > 20:
             return None
-        return _atom(s, e, Point(y), Point(y2), "year_range", confidence=0.9)
+        return checked_atom(s, e, Point(y), Point(y2), "year_range", confidence=0.9)
     else:
         era = lex.era(g["ne"] or g["ne2"])
         n = parse_number(g["ney"])
@@ -389,11 +285,11 @@ def read_num(m: re.Match, lex: Lexicon, lang: str | None) -> Atom | None:
         rule = "era_numeric"
     if a.year is None or a.month is None or a.day is None:
         return None
-    return _atom(s, e, a, None, rule)
+    return checked_atom(s, e, a, None, rule)
 
 
 def _weekday_any(lex: Lexicon, s: str) -> int:
-    return lex.ja_weekdays[s] if s in lex.ja_weekdays else _en_weekday(lex, s)
+    return lex.ja_weekdays[s] if s in lex.ja_weekdays else en_weekday(lex, s)
 
 
 def _month_day(m: re.Match, lex: Lexicon, lang: str | None) -> Atom | None:
@@ -417,5 +313,5 @@ def _month_day(m: re.Match, lex: Lexicon, lang: str | None) -> Atom | None:
     cue = lang == "en" and patterns().en_numeric_day_cue.search(m.string, max(0, s - 20), s)
     if not (g["mdwd"] or g["mdwd2"] or cue or g["mdm2"]):
         return None
-    return _atom(s, e, a, b, "md_numeric", confidence=0.8)
+    return checked_atom(s, e, a, b, "md_numeric", confidence=0.8)
 

@@ -1,11 +1,12 @@
 """Scanning a string for dates: `scan(text, lang)` → the date atoms in it, in order.
 
 The patterns of date_patterns.py run only where a date can be (around 年 and 月, four-digit
-years, month names, numeric separators), each match is read by date_read.py into an `Atom`
-(a real calendar date or nothing), the longest wins where matches overlap, recurring dates
-(毎年4月1日, every January) are dropped, and two atoms written with a range connector between
-them are joined into one range (`9月29日～10月2日`, `November 26 to December 4, 2019`).
-Relative year words (本年, this year) come back as atoms with `relative` set: anchors only.
+years, month names, numeric separators), each match is read by date_read.py (English ones by
+date_read_en.py) into an `Atom` (a real calendar date or nothing), the longest wins where
+matches overlap, recurring dates (毎年4月1日, every January) are dropped, and two atoms written
+with a range connector between them are joined into one range (`9月29日～10月2日`,
+`November 26 to December 4, 2019`). Relative year words (本年, this year) come back as atoms
+with `relative` set: anchors only.
 """
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ import re
 
 from .date_lexicon import lexicon
 from .date_patterns import Atom, Point, patterns
-from .date_read import parse_day, read_en, read_ja, read_num, read_ru
+from .date_read import parse_day, read_ja, read_num, read_ru
+from .date_read_en import read_en
 
 _LATIN = re.compile("[A-Za-z]")
 _CYRILLIC = re.compile("[А-Яа-яЁё]")
