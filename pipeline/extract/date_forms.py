@@ -68,7 +68,7 @@ def ja_pattern(lex: Lexicon) -> str:
     holiday = r"(?:\s*[・･,、/]\s*(?:祝|休|祭)日?)?"
     weekday_nc = rf"(?:\s*[（(]\s*[{wd}](?:曜日?)?{holiday}\s*[）)])"
     not_year = alt(ja["not_year_after"])
-    year = (rf"(?:(?P<era>{era})\s*(?P<ey>\d{{1,2}}|元|[{KANJI_DIGITS}]{{1,3}})(?:{conn}(?P<ey2>\d{{1,2}}|[{KANJI_DIGITS}]{{1,3}}))?"
+    year = (rf"(?:(?P<era>{era})\s*(?P<ey>\d{{1,2}}|元|[{KANJI_DIGITS}]{{1,3}})(?:{conn}(?:(?P<era2>{era})\s*)?(?P<ey2>\d{{1,2}}|元|[{KANJI_DIGITS}]{{1,3}}))?"
             rf"|(?<!\d)(?<!\d[.,])(?P<y>{_YEAR4})(?:{conn}(?P<y2>\d{{4}}|\d{{2}}))?"
             rf"|(?P<same_y>{alt(y[:-1] for y in ja['same_year'])}))"
             rf"(?:{gloss.replace('GLOSS', 'gl1')})?\s*(?:学(?=年度))?年(?P<fy>度)?(?!{not_year})(?:{gloss.replace('GLOSS', 'gl2')})?")

@@ -103,12 +103,13 @@ def read_ja(m: re.Match, lex: Lexicon) -> Atom | None:
         if a.year is None:
             return None
         a.era = era.romaji
-        if g["ey2"]:
+        if g["ey2"]:  # 平成28～30年度; two eras: 平成30～令和4年度
+            era2 = lex.era(g["era2"]) if g["era2"] else era
             n2 = parse_number(g["ey2"])
-            y2 = era_to_gregorian(lex, era, n2) if n2 is not None else None
+            y2 = era_to_gregorian(lex, era2, n2) if era2 and n2 is not None else None
             if y2 is None or y2 <= a.year:
                 return None
-            b = Point(year=y2, era=era.romaji)
+            b = Point(year=y2, era=era2.romaji)
     elif g["y"]:
         a.year = parse_year(lex, g["y"])
         if a.year is None:

@@ -79,7 +79,8 @@ def read_en(m: re.Match, lex: Lexicon, text: str) -> Atom | None:
         # a season or a cue word ends in a space (in 2021, mid-2021), an issue number in a
         # space, a bracket or a comma (No. 5 (2023)): a year right after a letter or 年 has none
         before = text[s - 1] if s > 0 else ""
-        if not (before.isspace() or before in _CUE_END):
+        glued = pats.academic_before.search(text, lo, s)  # AY2024: a prefix written on the year
+        if not (before.isspace() or before in _CUE_END or glued):
             return None
         season = pats.en_season.search(text, lo, s)
         cue = pats.en_year_cue.search(text, lo, s)
