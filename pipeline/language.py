@@ -97,10 +97,14 @@ def _classify(text: str, counts: tuple[int, int, int, int], config: Config) -> t
     kana, han, cyr, lat = counts
     ja = kana + han
     total = ja * JA_WEIGHT + cyr + lat
-    if total == 0:
-        return None, False
     if kana and ja * JA_WEIGHT >= 0.3 * total:
         return "ja", True
+    if not text.isascii() and _HANGUL.search(text):  # Korean (hangul, perhaps with hanja or names)
+        hangul = len(_HANGUL.findall(text))
+        if hangul > cyr + lat and hangul * 2 > ja * JA_WEIGHT:
+            return "ko", hangul >= 2
+    if total == 0:
+        return None, False
     if cyr >= 0.5 * total or (cyr > lat and cyr > ja * JA_WEIGHT):
         return "ru", cyr >= config.language.min_chars // 2
     if ja * JA_WEIGHT >= 0.5 * total:
@@ -174,10 +178,14 @@ def detect(doc: Document, config: Config) -> None:
             continue
         t = text[b.start:b.end]
         w = (kana + han) * JA_WEIGHT if b.lang == "ja" else (cyr if b.lang == "ru" else lat)
+        if b.lang == "ko":
+            w = len(_HANGUL.findall(t)) * JA_WEIGHT
         weight[b.lang] = weight.get(b.lang, 0) + w
         if b.lang not in present and _is_sentence(t, b.lang, config):
             present.add(b.lang)
         present.update(_quoted_languages(t, b.lang, config, (kana, cyr, lat)) - present)
+        if not t.isascii():
+            present.update(_cjk_sentences(t) - present)
     primary = max(sorted(weight), key=lambda k: weight[k]) if weight else None
     if primary and not present:
         present.add(primary)
@@ -218,3 +226,32 @@ def _neighbours(i: int, n: int):
         for j in (i - d, i + d):
             if 0 <= j < n:
                 yield j
+
+
+# Korean and Chinese passages (a quoted partner, a greeting) count for `present` only: the
+# blocks keep their language, so the extractors still read the dates and names around them.
+_HANGUL_SENTENCE = re.compile(r"[\uac00-\ud7a3][\uac00-\ud7a3\s,·0-9A-Za-z()\-]*[.!?。](?!\w)")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# a Han sentence without kana, with two characters Japanese does not write today (simplified
+# forms, and traditional forms the Japanese reform replaced); shared ones (的, 会, 学, 過, 為,
+# 給, 還, 没, 国) do not count
+_ZH_ONLY = "们这说还个为过对时东见问题论讨虽让给从动发实现经进长开关书读认识谢欢应该际與來會從讓經學國實發關讀歡應對這說沒們"
+_ZH_MARK = re.compile(f"[{_ZH_ONLY}]")
+_HAN_SENTENCE = re.compile(r"[\u3400-\u9fff][\u3400-\u9fff，、；：,0-9“”‘’《》]*[。！？]")
+
+
+def _cjk_sentences(text: str) -> set[str]:
+    """"ko" and "zh" when the text holds a whole sentence of Korean or Chinese."""
+    found = set()
+    if _HANGUL.search(text):
+        for m in _HANGUL_SENTENCE.finditer(text):
+            if len(_HANGUL.findall(m.group())) >= 10:
+                found.add("ko")
+                break
+    if _ZH_MARK.search(text):
+        for m in _HAN_SENTENCE.finditer(text):
+            run = m.group()
+            if len(run) >= 12 and len(set(_ZH_MARK.findall(run))) >= 2:
+                found.add("zh")
+                break
+    return found

@@ -19,7 +19,9 @@ SETS = sorted((d.name, d / "docs", d / "gold") for d in FIXTURES.glob("heldout*"
 def read_doc(path: Path) -> str:
     raw = path.read_bytes()
     m = re.search(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_\-]+)", raw[:4096], re.I)
-    for enc in ([m.group(1).decode("ascii")] if m else []) + ["utf-8", "cp1251", "cp932"]:
+    # strict multi-byte codecs first: cp1251 decodes almost any bytes (Japanese as garbage),
+    # while Russian cp1251 text breaks the byte-pair rules of EUC-JP and Shift_JIS
+    for enc in ([m.group(1).decode("ascii")] if m else []) + ["utf-8", "euc_jp", "cp932", "cp1251"]:
         try:
             text = raw.decode(enc)
             return text.replace("\r\n", "\n")

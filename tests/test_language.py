@@ -29,6 +29,11 @@ CFG = Config()
     # Japanese sentence with Latin names stays Japanese
     ("Global Japan Office (GJO) と J-ANIME の活動を報告しました。", "ja"),
     ("Встреча прошла в Tokyo при участии около 200 человек.", "ru"),
+    # Korean: hangul, also with Latin names or hanja; a hangul name inside Japanese stays Japanese
+    ("「두 대학의 협력이 앞으로도 계속 발전하기를 바랍니다.」", "ko"),
+    ("KAIST와 도쿄대학은 2024년에 공동 연구 협정을 체결했습니다.", "ko"),
+    ("高麗大學校 국제처는 일본 대학들과의 교류를 확대하고 있다.", "ko"),
+    ("서울대학교（ソウル大学校）の学生が参加しました。", "ja"),
 ])
 def test_block_language(text, lang):
     assert language.classify(text, CFG)[0] == lang
@@ -97,6 +102,16 @@ def test_other_latin_languages_still_go_to_langdetect():
     # names in another script are not sentences
     ("Everyone here just says UrFU, or УрФУ if they are writing it down, and the canteen is open all day long.", ["en"]),
     ("本学は Global Japan Office (GJO) と協力し、J-ANIME プロジェクトを実施しました。ありがとうございました。", ["ja"]),
+    # Korean and Chinese (simplified or traditional) sentences quoted in ja/en/ru paragraphs
+    ("高麗大学校の学長は「두 대학의 협력이 앞으로도 계속 발전하기를 진심으로 바랍니다.」と述べ、会場から拍手が起きた。",
+     ["ja", "ko"]),
+    ("The delegation leader said: 「我们希望这个项目能让更多学生认识彼此。」 The next meeting is planned for May.",
+     ["en", "zh"]),
+    ("Профессор из Тайбэя сказал: «這次的交流讓我們學到很多，謝謝大家。» Затем состоялась экскурсия по кампусу.",
+     ["ru", "zh"]),
+    # a Korean or Chinese name, an all-kanji heading, kanji shared with Japanese: no sentence
+    ("ソウル大学校（서울대학교）と清华大学の学生が参加し、国際的な会議を開きました。", ["ja"]),
+    ("日露学術交流協定締結記念国際会議開催報告。参加者は約百名であった。", ["ja"]),
 ])
 def test_a_sentence_quoted_in_another_language_makes_it_present(text, present):
     assert build_doc(text).language["present"] == present
