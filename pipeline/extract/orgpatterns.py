@@ -37,7 +37,7 @@ def _chunks(toks: list[Tok], w: OrgWords) -> list[list[Tok]]:
     i, n = 0, len(toks)
     while i < n:
         t = toks[i]
-        if t.gaz is not None and _LAT.search(t.text) or _cap(t) and _LAT.match(t.text):
+        if t.gaz is not None and _LAT.search(t.text) or _cap(t) and (_LAT.match(t.text) or t.text[:1].isdigit()):
             if not cur and t.text in w.en_not_name:
                 i += 1
                 continue
@@ -47,11 +47,16 @@ def _chunks(toks: list[Tok], w: OrgWords) -> list[list[Tok]]:
         if cur:
             # connectors (and "the") leading to another capitalised word
             j = i
-            while j < n and toks[j].text in w.en_connectors:
+            joins = w.en_connectors | w.en_particles if any(x.text in w.en_head_first for x in cur) else w.en_connectors
+            while j < n and toks[j].text in joins:
                 j += 1
             # a comma list inside an "of" complement: "of Education, Culture, Sports ... and X"
             if j == i and t.text == "," and any(x.text == "of" for x in cur) and _comma_list(toks, i, w):
                 j = i + 1
+            if j == i and t.text == "," and i + 1 < n and toks[i + 1].text in w.en_company:
+                cur.extend(toks[i:i + 2])  # "Daikin Industries, Ltd.", "Acme Holdings, Inc."
+                i += 2
+                continue
             if j > i and j < n and (_cap(toks[j]) or toks[j].gaz is not None) and toks[j].text not in w.en_not_name \
                     and not (toks[j - 1].text in ("and", "&") and _possessor(toks, j)):
                 cur.extend(toks[i:j])
@@ -75,6 +80,14 @@ def _possessor(toks: list[Tok], j: int) -> bool:
     while k < len(toks) and (_cap(toks[k]) or toks[k].gaz is not None):
         k += 1
     return k > j and k < len(toks) and toks[k].text in _POSSESSIVE
+
+
+def _complement(ch: list[Tok], s: int) -> bool:
+    """The words from ch[s] follow of/in/at (or "of the"): they complete the name before, so an
+    "and" among them joins two names (City of X and | Y Government); after "and the" they begin
+    a name of their own (… and the Australian Trade and Investment Commission)."""
+    k = s - 1 - (ch[s - 1].text == "the")
+    return k >= 0 and ch[k].text in ("of", "in", "at")
 
 
 def _comma_list(toks: list[Tok], i: int, w: OrgWords) -> bool:
@@ -114,7 +127,8 @@ def _discover_en(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: st
     for ch in _chunks(toks, w):
         # "Russian Federation" is a country; "of Economics and Service" is no new organisation
         heads = [k for k, t in enumerate(ch) if t.gaz is not None or _en_head(t, w) and not (
-            k and (place_en(w, f"{ch[k - 1].text} {t.text}") or ch[k - 1].text in ("and", "&")))]
+            k and (place_en(w, f"{ch[k - 1].text} {t.text}") or ch[k - 1].text in ("and", "&")
+                   and t.text not in w.en_head_first))]
         if not any(ch[k].gaz is None for k in heads):
             continue
         # "Ishikawa-Russian University Consortium": heads right before an association word
@@ -139,13 +153,13 @@ def _discover_en(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: st
                 continue
             head = _en_head(ch[h], w)
             # pre-part: capitalised words and "and" back to a preposition or the last org
-            s = h
+            s = h - 1 if h - 1 > floor and ch[h - 1].text == "," and ch[h].text in w.en_company else h
             while s - 1 >= floor and (_cap(ch[s - 1]) or ch[s - 1].text in ("and", "&")) \
                     and ch[s - 1].text not in w.en_not_name and not _en_head(ch[s - 1], w):
                 s -= 1
             while s < h and ch[s].text in ("and", "&"):
                 s += 1
-            if s > 0 and ch[s - 1].text in ("of", "in", "at", "the") and any(t.text in ("and", "&") for t in ch[s:h]):
+            if s > 0 and _complement(ch, s) and any(t.text in ("and", "&") for t in ch[s:h]):
                 s = max(k for k in range(s, h) if ch[k].text in ("and", "&")) + 1  # City of X and | Y Government
             # adjacent gazetteer org before ("Kanazawa University Russia Alumni Association")
             owner = None
@@ -171,6 +185,12 @@ def _discover_en(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: st
                 k = k2 + 1
                 while k < limit and (_cap(ch[k]) or ch[k].text in (",", "and", "&")) and \
                         (ch[k].text not in (",", "and", "&") or k + 1 < limit and _cap(ch[k + 1])):
+                    if _cap(ch[k]):
+                        e = k
+                    k += 1
+            if ch[h].text in w.en_head_first and e == h:  # "Université Laval", "Universidad de la Laguna"
+                k = h + 1
+                while k < limit and (_cap(ch[k]) and not _en_head(ch[k], w) or ch[k].text in w.en_particles):
                     if _cap(ch[k]):
                         e = k
                     k += 1

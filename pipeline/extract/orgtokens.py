@@ -13,7 +13,7 @@ _TOK = re.compile(r"(?:[A-ZА-ЯЁ]\.){2,}|[0-9A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁ
                   r"|[’'](?:s\b)?|«[^»\n]{1,60}»|[\u3000-\u9fff\uff00-\uffef]+|\S")
 _ABBR_DOT = {"Co", "St", "Ltd", "Inc", "Corp", "Dr", "Mt", "Jr"}
 CYR = re.compile(r"[А-Яа-яЁё]")
-LAT = re.compile(r"[A-Za-z]")
+LAT = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]")
 
 
 class Tok:
@@ -55,7 +55,10 @@ def tokens(text: str, start: int, end: int, gaz: list[Found]) -> list[Tok]:
 
 
 def cap(t: Tok) -> bool:
-    return t.gaz is None and t.text[:1].isupper() and t.text[:1].isalpha()
+    return t.gaz is None and (t.text[:1].isupper() and t.text[:1].isalpha() or _DIGIT_CAP.match(t.text) is not None)
+
+
+_DIGIT_CAP = re.compile(r"[0-9]+-?[A-ZА-ЯЁ]")  # "3M Company", "7-Eleven Japan", "21st" is not
 
 
 def academy(f: Found) -> bool:

@@ -69,6 +69,8 @@ class OrgWords:
     en_heads: dict[str, Head]
     en_company: frozenset[str]
     en_company_prefixes: frozenset[str]
+    en_head_first: frozenset[str]
+    en_particles: frozenset[str]
     en_connectors: frozenset[str]
     en_not_name: frozenset[str]  # includes en_titles
     en_titles: frozenset[str]
@@ -165,6 +167,8 @@ def load(words_path: Path | None = None, places_path: Path | None = None) -> Org
         en_heads=_heads(en.get("heads", {}), "en.heads", problems, TYPES),
         en_company=frozenset(_strings(en, "company_suffixes", "en", problems)),
         en_company_prefixes=frozenset(_strings(en, "company_prefixes", "en", problems)),
+        en_head_first=frozenset(_strings(en, "head_first", "en", problems)),
+        en_particles=frozenset(_strings(en, "head_first_particles", "en", problems)),
         en_connectors=frozenset(_strings(en, "connectors", "en", problems)),
         en_not_name=frozenset(_strings(en, "not_name", "en", problems) + _strings(en, "titles", "en", problems)),
         en_titles=frozenset(_strings(en, "titles", "en", problems)),
