@@ -21,7 +21,7 @@ from ..errors import StageError
 from ..model import AttendanceMention, BreakdownItem, Document
 from . import attendance_tables, numerals
 from .attendance_cues import Cues, cues as load_cues
-from .attendance_repeats import drop_restatements, drop_translations
+from .attendance_repeats import drop_restated_totals, drop_restatements, drop_translations
 from .attendance_text import Stream, streams
 
 _MAX_VALUE = 100_000_000
@@ -69,7 +69,8 @@ def extract(doc: Document, config: Config) -> None:
     for st in sts:
         figures.extend(_stream_figures(doc, cues, st))
     figures.sort(key=lambda f: (f.start, f.end))
-    doc.attendance = drop_translations(doc, drop_restatements(doc, figures))
+    figures = drop_restated_totals(doc, drop_restatements(doc, figures), cues.table_total)
+    doc.attendance = drop_translations(doc, figures)
 
 
 # what reading() found for the document read last: [document, (its text, blocks, dates as read),
@@ -134,6 +135,10 @@ def _candidates(cues: Cues, text: str) -> list[_Cand]:
             continue
         lang = "ru" if re.search(r"[А-Яа-яЁё]", m.group()) else "en"
         found.append(_Cand(s, m.end(), v, lang, "", False, f"{lang}.group", clause_cue=bool(m.group("rel"))))
+    for m in cues.sized.finditer(text):  # a 15-member delegation, a 14-strong team
+        v = numerals.value(m.group("num"))
+        if v is not None and 1 < v < _MAX_VALUE:
+            found.append(_Cand(m.start(), m.end(), v, "en", m.group("unit"), False, "en.sized"))
     found.sort(key=lambda c: (c.s, -c.e))
     out: list[_Cand] = []
     for c in found:  # overlapping matches: the first, longest wins
@@ -213,6 +218,8 @@ def _decide(cues: Cues, c: _Cand, text: str, sent: tuple[int, int]) -> None:
         clause = _JA_CLAUSE_END.split(text[c.te:min(se, c.te + 40)], 1)[0]
         if cues.neg_ja_clause.search(clause):  # 3名まで派遣可能: a quota
             return
+        if cues.degree.search(text[ss:se]) and not cues.cue_ja_after.search(clause):  # 修士号を得た…累計で87名
+            return
         if peak or cues.status_ja.search(text[max(ss, c.ts - 40):c.ts]):  # 在籍者は1学年あたり約30名で
             if not cues.cue_ja_after.search(clause) or (peak and not _PAST_JA.search(clause)):
                 return
@@ -237,6 +244,8 @@ def _decide(cues: Cues, c: _Cand, text: str, sent: tuple[int, int]) -> None:
     if cues.enrol_verb.search(clause) and cues.enrol_unit.search(clause):  # на кафедре обучались 86 студентов
         return
     if _membership(cues, c, before):  # the network now counts twenty-six members
+        return
+    if cues.degree.search(clause) and not cues.cue_latin.search(clause):  # 30 students earned degrees
         return
     if cues.population.search(c.unit) and not cues.cue_latin.search(  # около 240 тысяч жителей: a population
             _CLAUSE_BREAK.split(text[max(ss, c.ts - 60):c.ts])[-1] + " " + _CLAUSE_BREAK.split(text[c.te:se], 1)[0]):

@@ -20,9 +20,9 @@ QUALS = ("approx", "at_least", "at_most")
 
 # section -> keys that must hold lists of strings (empty lists allowed where noted)
 _REQUIRED = {
-    "units": LANGS + ("en_singular",), "strong_units": ("en", "ru"), "cues": LANGS, "cues_before": LANGS, "groups": ("before", "relative"),
+    "units": LANGS + ("en_singular",), "strong_units": ("en", "ru"), "cues": LANGS, "cues_before": LANGS, "groups": ("before", "relative", "sized_words", "sized_nouns"),
     "negative": ("ja_before", "ja_after", "en", "ru", "ja_clause", "latin_clause", "enrolment_verbs",
-                 "enrolment_units"), "labels": ("nouns", "link"),
+                 "enrolment_units", "degrees"), "labels": ("nouns", "link"),
     "comparison": ("ja_between",),
     "cumulative": ("before", "sentence", "event_count_units", "per_event", "per_event_figure", "duration_before",
                    "duration_units"), "population": ("words",), "totals": ("before", "after"),
@@ -136,6 +136,8 @@ class Cues:
     member_unit: re.Pattern = None
     member_body: re.Pattern = None
     member_group: re.Pattern = None
+    degree: re.Pattern = None  # a degree earned or a graduation in the clause: an outcome, not attendance
+    sized: re.Pattern = None  # "a 15-member delegation": a group whose size is a compound before it
 
 
 def _check(data: dict) -> list[str]:
@@ -188,7 +190,11 @@ def _count_patterns(data: dict) -> dict:
     u = data["units"]
     en_mid = (r"(?:\s+(?:[A-Z][\w&.'’-]*|and|young|local|foreign|international|other|more|new|female|male|"
               r"graduate|undergraduate|exchange|high\s+school|university|school|Japanese|Russian|"
-              r"top|leading|senior|junior|student|youth))")
+              r"top|leading|senior|junior|student|youth|"
+              # a noun or adjective saying who they are (200 industry guests, 15 visiting scholars)
+              r"industry|business|invited|special|distinguished|overseas|visiting|partner|external|"
+              r"government|academic|corporate|community|early-career|doctoral|postgraduate|domestic|"
+              r"regional|incoming|outgoing|inbound|outbound))")
     en_mult = r"(?:\s*(?P<mult>(?i:million|thousand|mln|billion))(?!\w))"
     ru_mult = r"(?:\s*(?P<mult>(?i:тыс\.|тысяч\w*|млн\.?|миллион\w*)))"
     return {
@@ -282,6 +288,10 @@ def cues() -> Cues:
         member_unit=re.compile(alt(st["membership_units"]) + r"$", re.I),
         member_body=_compile(st["membership_bodies"]),
         member_group=_compile(st["groups"]),
+        degree=_compile(data["negative"]["degrees"]),
+        sized=re.compile(rf"(?<![\w.,+-])(?P<num>{numerals.ARABIC}|(?i:{numerals.EN_WORDS}))-"
+                         rf"(?i:{alt(data['groups']['sized_words'])})\s+(?:[a-z][\w-]*\s+)?"
+                         rf"(?P<unit>(?i:{alt(data['groups']['sized_nouns'])}))(?!\w)"),
         not_person_unit=re.compile(r"^\s*" + alt(data["not_attendance_units"]["ja"]
                                                  + data["not_attendance_units"]["en"]
                                                  + data["not_attendance_units"]["ru"], False), re.I),

@@ -3,7 +3,8 @@
     a heading line's count restated by the line right after it
         (創価学園 ロシア語学習者9名 訪問 / …生徒9名がロシアセンターを訪問): the first stays;
     a summary in another language than the document's primary one restating its counts
-        (an English report whose Japanese summary says 延べ312名 again): the primary one stays.
+        (an English report whose Japanese summary says 延べ312名 again): the primary one stays;
+    a table's total row restating a figure of the running text (合計 | 24名): the text's stays.
 
 Both read finished figures (AttendanceMention) in text order; attendance.extract calls them last.
 """
@@ -46,6 +47,34 @@ def drop_translations(doc: Document, figures: list[AttendanceMention]) -> list[A
 
     main = {f.value for f in figures if lang(f) == primary}
     return [f for f in figures if lang(f) in (primary, None) or f.value not in main]
+
+
+def drop_restated_totals(doc: Document, figures: list[AttendanceMention], total: re.Pattern) -> list[AttendanceMention]:
+    """A table's total row restating a figure the running text gives (あわせて24名の青少年を派遣 /
+    合計 | 24名; 32 students moved … / Total | 32): one figure, the text's. `total` matches a row
+    name saying "total" at its start (合計, Total, Итого)."""
+    said = {f.value for f in figures if not _in_table(doc, f.start)}
+    return [f for f in figures if f.value not in said or not _total_row(doc, f.start, total)]
+
+
+def _in_table(doc: Document, i: int) -> bool:
+    b = doc.block_at(i)
+    return b is not None and b.kind == "table_cell"
+
+
+def _total_row(doc: Document, i: int, total: re.Pattern) -> bool:
+    """Whether offset i is in a table row (a cell row, or a line of a table kept as text) whose
+    first field is a total word."""
+    b = doc.block_at(i)
+    if b is None:
+        return False
+    if b.kind == "table_cell":
+        first = next((c for c in doc.blocks if c.kind == "table_cell" and c.table == b.table
+                      and c.row == b.row and c.col == 0), None)
+        return first is not None and bool(total.match(doc.text[first.start:first.end]))
+    s, e = _line(doc, i)
+    line = doc.text[s:e]
+    return ("\t" in line or "  " in line) and bool(total.match(line))
 
 
 def _line(doc: Document, i: int) -> tuple[int, int]:
