@@ -38,6 +38,7 @@ COMPANIES = [
     ("with Nordic Timber Oy and Rio Verde S.A. as partners", ["Nordic Timber Oy", "Rio Verde S.A."]),
     ("supported by Kangaroo Mining Pty Ltd this year", ["Kangaroo Mining Pty Ltd"]),
     ("Tokai Trading Co., Ltd. sent staff.", ["Tokai Trading Co., Ltd."]),
+    ("A school operator, Coto Language Academy Co., Ltd., also took part.", ["Coto Language Academy Co., Ltd."]),
 ]
 
 
@@ -60,4 +61,51 @@ AND_NAMES = [
 
 @pytest.mark.parametrize("text, expected", AND_NAMES)
 def test_and_inside_names(make_doc, text, expected):
+    assert texts(run(make_doc, text)) == expected
+
+
+RU_NAMES = [
+    # a list of genitives with commas inside a ministry's name
+    ("Министерство высшего образования, науки и инноваций Республики Узбекистан поддержало школу.",
+     ["Министерство высшего образования, науки и инноваций Республики Узбекистан"]),
+    ("Письмо прислало Министерство культуры, спорта и туризма Хабаровского края.",
+     ["Министерство культуры, спорта и туризма Хабаровского края"]),
+    ("В Министерстве образования, как сообщили, довольны.", ["Министерстве образования"]),
+    # a legal form before a quoted name: a generic word before it is no part of the name
+    ("Компания ООО «Artel Electronics» провела практикум.", ["Artel Electronics"]),
+    ("Компания ТОО «Степной ветер» учредила стипендии.", ["Степной ветер"]),
+    ("Партнёр — МЧЖ «Samarkand Textile».", ["Samarkand Textile"]),
+    # a capitalised unit word after a name starts a new line's heading
+    ("Ташкентский государственный университет востоковедения Пресс-служба | 15 апреля",
+     ["Ташкентский государственный университет востоковедения"]),
+    # a university abbreviation after a sub-unit is its owner
+    ("Центр японского языка КазНУ, тел.: 123", ["Центр японского языка", "КазНУ"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", RU_NAMES)
+def test_russian_names(make_doc, text, expected):
+    assert texts(run(make_doc, text)) == expected
+
+
+JA_NAMES = [
+    # Chinese company forms
+    ("台湾積体電路製造股份有限公司の工場を見学した。", ["台湾積体電路製造股份有限公司"]),
+    ("華為技術有限公司が協賛した。", ["華為技術有限公司"]),
+    ("海爾集団の担当者が講演した。", ["海爾集団"]),
+    # 院 heads of national institutes
+    ("韓国科学技術院（KAIST）と協定を結んだ。", ["韓国科学技術院", "KAIST"]),
+    ("中国社会科学院の研究者が来日した。", ["中国社会科学院"]),
+    # a Latin acronym before an organisation word
+    ("ASEAN大学ネットワーク（AUN）との会議を開いた。", ["ASEAN大学ネットワーク", "AUN"]),
+    ("ASEAN工学系高等教育ネットワークに加盟した。", ["ASEAN工学系高等教育ネットワーク"]),
+    ("ASEANと協定を結んだ。", ["ASEAN"]),
+    # katakana names joined by ＝ or ・
+    ("本学はアル＝ファラビ・カザフ国立大学と協定を結んだ。", ["アル＝ファラビ・カザフ国立大学"]),
+    ("ジャン＝モネ大学の学生が来日した。", ["ジャン＝モネ大学"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", JA_NAMES)
+def test_japanese_names(make_doc, text, expected):
     assert texts(run(make_doc, text)) == expected

@@ -153,7 +153,8 @@ def _discover_en(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: st
                 continue
             head = _en_head(ch[h], w)
             # pre-part: capitalised words and "and" back to a preposition or the last org
-            s = h - 1 if h - 1 > floor and ch[h - 1].text == "," and ch[h].text in w.en_company else h
+            s = h - 1 if h - 1 > floor and ch[h - 1].text == "," and ch[h].text in w.en_company and \
+                _cap(ch[h - 2]) and not _en_head(ch[h - 2], w) else h  # "Daikin Industries, Ltd."
             while s - 1 >= floor and (_cap(ch[s - 1]) or ch[s - 1].text in ("and", "&")) \
                     and ch[s - 1].text not in w.en_not_name and not _en_head(ch[s - 1], w):
                 s -= 1

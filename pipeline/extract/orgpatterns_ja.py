@@ -21,6 +21,7 @@ from .orgwords import Head, OrgWords, place_en
 from .romanize import romaji, slug
 
 _KATA = re.compile(r"[\u30a0-\u30ff]+")
+_ACRO = re.compile(r"[A-ZＡ-Ｚ]{2,8}")  # ASEAN大学ネットワーク: a Latin acronym names what follows
 
 
 @lru_cache(maxsize=4096)
@@ -116,7 +117,7 @@ def _start(run: list[Unit], first_head: int, w: OrgWords, unit_head: bool = Fals
         if u.text in w.ja_start:
             start = k
         elif u.pos == "名詞-固有名詞" and k + 1 < first_head and _person_part(u.text, unit_head) and \
-                place_en(w, u.text) is None:
+                place_en(w, u.text) is None and run[k + 1].text not in "＝゠=":  # ジャン＝モネ: one name
             start = k + 1  # a given name before the name (カザン, a city, is a person name in UniDic too)
         elif _KATA.fullmatch(u.text) and u.pos == "名詞-普通名詞" and k + 1 < first_head and \
                 run[k + 1].pos == "名詞-固有名詞" and not _KATA.fullmatch(run[k + 1].text):
@@ -140,6 +141,10 @@ def _inside_name(run: list[Unit], heads: list, n: int) -> bool:
     an organisation or association word: one longer name (日本航空|宇宙学会, 日本郵船|歴史協会)."""
     i, j = heads[n][0], heads[n][1]
     g, nx = run[i].gaz, heads[n + 1] if n + 1 < len(heads) else None
+    last = heads[-1]
+    if g is not None and _ACRO.fullmatch(run[i].text) and last[3] is not None and last[3].role == "assoc" and \
+            all(u.gaz is None and u.pos.startswith(("名詞", "接頭辞")) for u in run[j + 1:last[0]]):
+        return True  # ASEAN|大学ネットワーク, APEC|研究者協会: an acronym naming a body of members
     return g is not None and g.type == "company" and g.source == "gazetteer" and nx is not None and \
         nx[3] is not None and nx[3].role in ("org", "assoc") and nx[0] > j + 1 and \
         all(u.gaz is None and u.pos.startswith(("名詞", "接頭辞")) for u in run[j + 1:nx[0]])
@@ -176,6 +181,8 @@ def _generic(mods: list[Unit], w: OrgWords, head: Head | None = None) -> bool:
         return True
     if mods[-1].pos.startswith("名詞-数詞"):
         return True  # 27大学, 19校: a count
+    if head is not None and head.word in w.ja_country_named and all(u.text in w.ja_country for u in mods):
+        return False  # 韓国科学技術院, 中国科学院: a national body named by its country
     content = [u for u in mods if u.text not in DOT and not u.pos.startswith(("接尾辞", "補助記号"))
                and u.text not in w.ja_generic and u.text not in w.ja_heads]
     named = any(u.text in w.ja_heads for u in mods)  # 北星|学園|大学: X学園 is a name
@@ -295,7 +302,8 @@ def _discover(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords,
                 if t > j + 1 and mods and (t == len(run) or not run[t].pos.startswith("名詞")) and \
                         not any(u.text in w.ja_country for u in run[j + 1:t]):
                     tail = run[j + 1:t]
-            if head.named and not any(u.pos == "名詞-固有名詞" for u in mods):
+            if head.named and not any(u.pos == "名詞-固有名詞" or u.gaz is not None or _ACRO.fullmatch(u.text)
+                                      for u in mods):
                 pending = j + 1
                 continue  # 交流・ネットワーク構築: a network, not one named
             if not is_sub and (_generic(mods, w, head) and not tail or
@@ -303,7 +311,8 @@ def _discover(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords,
                 pending = j + 1
                 continue
             f = _piece(text, s, end, mods, head, owner if is_sub else None, w, g, lang)
-            if mods and mods[0].gaz is not None:
+            if mods and mods[0].gaz is not None or head.role == "assoc" and any(
+                    u.start == f.start and _ACRO.fullmatch(u.text) for u in run):
                 f.tags.add("absorbs")  # the gazetteer name inside it is no mention of its own
             if not is_sub and 0 < start == pending and s == run[start].start:
                 f.start = _lead_form(run, start, w, f.start)  # 株式会社|北陸銀行: the form as written

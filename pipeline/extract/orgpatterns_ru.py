@@ -136,7 +136,8 @@ def discover(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: str | 
                 legal, k = True, k + 1  # ООО, АО: a legal form before «Name»
                 continue
             if t.text.startswith("«"):
-                if (legal or toks[i].text[:1].islower()) and not any(_cap(x) and x.text not in w.ru_quoted for x in toks[s:k]):
+                if (legal or toks[i].text[:1].islower()) and not any(
+                        _cap(x) and x.text not in w.ru_quoted and not (legal and x is toks[i]) for x in toks[s:k]):
                     quote_only = True
                 e, k = k, k + 1
                 break
@@ -161,13 +162,18 @@ def discover(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: str | 
                     k += 1
                     continue
                 break
+            if t.text == "," and e == k - 1 and _comma_list(toks, k + 1, w):
+                k += 1  # Министерство высшего образования, науки и инноваций …: a list of genitives
+                continue
             if _INITIALS.fullmatch(t.text):
                 break  # отдела кадров А. А. Ким: a person's initials end the name
             if low in w.ru_ja_org and e == k - 1 and e > i:
                 e, k = k, k + 1  # Тохоку Гакуин, Тоёхаси Сэнмон гакко: Japanese type words in the name
                 continue
             if _cap(t) and (_CYR.match(t.text) or _LAT.match(t.text)):
-                if _ru_head(t, w) or (e == i and names >= 2) or (e > i and toks[e].text[:1].islower() and names >= 2):
+                if w.ru_univ_abbr is not None and w.ru_univ_abbr.fullmatch(t.text):
+                    break  # Центр японского языка КазНУ: the owner's abbreviation is no part of the name
+                if _ru_head(t, w) or _ru_head(Tok(t.text.rsplit("-", 1)[-1], t.start, t.end), w) or (e == i and names >= 2) or (e > i and toks[e].text[:1].islower() and names >= 2):
                     break
                 if not heading and _person(toks, k, e, w):
                     break  # центра Анна Соколова; Университета Тоямы Кэнтаро Мацуи (a heading has no persons)
@@ -278,6 +284,8 @@ def abbr_universities(text: str, w: OrgWords, found: list[Found], lang: str | No
         words = re.findall(r"[А-ЯЁа-яё]+", text[f.start:f.end])
         if f.type == "university" and len(words) >= 2:
             initials.setdefault("".join(x[0].upper() for x in words if x.casefold() not in w.ru_stop), f)
+            k = next((n for n, x in enumerate(words) if x.casefold() in ("имени", "им")), len(words))
+            initials.setdefault("".join(x[0].upper() for x in words[:k]), f)  # КазНУ: … университет имени аль-Фараби
     out = []
     for m in _ABBR_TOKEN.finditer(text):
         a = m.group()
@@ -324,6 +332,23 @@ def _quoted(text: str, q: Tok, typ: str, lang: str | None) -> Found:
     s = q.start + 1 + (len(q.text[1:-1]) - len(q.text[1:-1].lstrip()))
     return Found(s, s + len(inner), slug(inner) or "org", inner, typ, None, None, "pattern", 0.7,
                  en=translit_ru(inner), lang=lang, tags={"quoted"})
+
+
+def _comma_list(toks: list[Tok], k: int, w: OrgWords) -> bool:
+    """From toks[k]: lower-case genitives separated by commas and closed by "и" + a genitive
+    ("науки и инноваций", "культуры, спорта и туризма")."""
+    seen_and, stop = False, min(len(toks), k + 12)
+    while k < stop and _CYR.match(toks[k].text) and toks[k].text[:1].islower():
+        low = toks[k].text.casefold()
+        if not (_RU_GEN.search(low) or low in w.ru_gen_zero) or low in w.ru_stop or _RU_VERB.search(low):
+            return False
+        if k + 1 < len(toks) and toks[k + 1].text == ",":
+            k += 2
+        elif k + 1 < len(toks) and toks[k + 1].text == "и" and not seen_and:
+            seen_and, k = True, k + 2
+        else:
+            return seen_and
+    return False
 
 
 def _pre_start(toks: list[Tok], s: int, i: int, w: OrgWords) -> int:

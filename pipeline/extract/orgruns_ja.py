@@ -18,7 +18,7 @@ from .gazetteer import Found, trie_regex
 from .orgwords import OrgWords
 
 NOMINAL = ("名詞", "接頭辞", "接尾辞", "形状詞")
-DOT = "・･"
+DOT = "・･＝゠="  # ＝ joins the parts of a foreign name too (アル＝ファラビ)
 _MARKS = ("㈱", "（株）", "㈲", "（有）")  # company legal forms written as one symbol
 
 @dataclass(slots=True)
@@ -42,8 +42,7 @@ def units(tokens: list[Token], gaz: list[Found], w: OrgWords) -> list[Raw]:
     if not gaz:
         surfaces = [t.surface for t in tokens]
         if "(" not in surfaces and "（" not in surfaces and "第" not in surfaces:  # nothing to fold
-            return [(t.surface, t.start, t.end, "名詞-普通名詞" if t.surface in _MARKS else t.pos, None)
-                    for t in tokens]
+            return [(t.surface, t.start, t.end, _pos(t), None) for t in tokens]
     out: list[Raw] = []
     gi = 0
     gaz = sorted(gaz, key=lambda f: f.start)
@@ -71,9 +70,20 @@ def units(tokens: list[Token], gaz: list[Found], w: OrgWords) -> list[Raw]:
             out.append(("".join(x.surface for x in tokens[i:k]), t.start, tokens[k - 1].end, "名詞-固有名詞", None))
             i = k
             continue
-        out.append((t.surface, t.start, t.end, "名詞-普通名詞" if t.surface in _MARKS else t.pos, None))
+        out.append((t.surface, t.start, t.end, _pos(t), None))
         i += 1
     return out
+
+
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def _pos(t: Token) -> str:
+    """A legal-form mark is a common noun; so is a kanji the dictionary does not know, tagged as a
+    symbol (股份有限公司: 份; rare and traditional characters of Chinese and Korean names)."""
+    if t.surface in _MARKS or t.pos == "記号-一般" and _HAN.fullmatch(t.surface):
+        return "名詞-普通名詞"
+    return t.pos
 
 
 _KANJI_NUM = re.compile("[〇一二三四五六七八九十百千]+")

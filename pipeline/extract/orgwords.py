@@ -88,6 +88,7 @@ class OrgWords:
     ru_ja_org: frozenset[str]  # Japanese organisation words in Cyrillic (гакуэн, дайгаку), casefolded
     ru_gen_zero: frozenset[str] = frozenset()  # genitive plurals with no ending (наук, искусств)
     ru_univ_abbr: re.Pattern | None = None  # ВСГУТУ, ЗабГУ: abbreviations that are universities
+    ja_country_named: frozenset[str] = frozenset()  # heads a country's name alone makes a name of
     countries: dict[str, str] = field(default_factory=dict)  # any form (folded) → ISO code
     country_en: dict[str, str] = field(default_factory=dict)  # ISO code → English name
     cities: dict[str, tuple[str, str]] = field(default_factory=dict)  # form → (en, ISO)
@@ -164,6 +165,7 @@ def load(words_path: Path | None = None, places_path: Path | None = None) -> Org
         ja_translate=dict(ja.get("translate", {})),
         ja_counters=frozenset(_strings(ja, "ordinal_counters", "ja", problems)),
         ja_address=frozenset(_strings(ja, "address_suffixes", "ja", problems)),
+        ja_country_named=frozenset(_strings(ja, "country_named_heads", "ja", problems)),
         en_heads=_heads(en.get("heads", {}), "en.heads", problems, TYPES),
         en_company=frozenset(_strings(en, "company_suffixes", "en", problems)),
         en_company_prefixes=frozenset(_strings(en, "company_prefixes", "en", problems)),
