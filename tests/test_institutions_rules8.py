@@ -109,3 +109,29 @@ JA_NAMES = [
 @pytest.mark.parametrize("text, expected", JA_NAMES)
 def test_japanese_names(make_doc, text, expected):
     assert texts(run(make_doc, text)) == expected
+
+
+LOCAL = [
+    # English local governments acting in the present or future tense
+    ("the City of Vancouver will co-host the closing session", ["City of Vancouver"]),
+    ("The Municipality of Tromsø funds the scholarships.", ["Municipality of Tromsø"]),
+    ("Busan City also sponsors a prize.", ["Busan City"]),
+    ("the City of Vancouver is known for rain", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", LOCAL)
+def test_local_governments(make_doc, text, expected):
+    assert texts(run(make_doc, text)) == expected
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    # a legal-entity form before the name is part of the mention as written; the name is bare
+    ("報告会は公益財団法人札幌国際プラザとの共催です。", "公益財団法人札幌国際プラザ", "札幌国際プラザ"),
+    ("一般社団法人 北方文化フォーラムが後援した。", "一般社団法人 北方文化フォーラム", "北方文化フォーラム"),
+    ("独立行政法人国際協力機構が支援した。", "独立行政法人国際協力機構", None),
+    ("国立大学法人北海道大学と協定を結んだ。", "国立大学法人北海道大学", None),
+])
+def test_legal_forms_as_written(make_doc, text, surface, name):
+    ms = {m.text: m for m in run(make_doc, text)}
+    assert surface in ms and (name is None or ms[surface].name == name)

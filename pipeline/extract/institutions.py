@@ -95,27 +95,29 @@ def _aligned(doc: Document, f: Found, bounds: dict[int, tuple[set[int], set[int]
 def _with_legal_form(text: str, f: Found, w: orgwords.OrgWords) -> Found:
     """三井物産|株式会社, 株式会社|日立製作所: a company's legal form written right after or
     before its name belongs to the name as written."""
-    if f.lang != "ja" or f.type != "company":
+    if f.lang != "ja":
         return f
-    forms = _company_forms(w)
-    form = next((x for x in forms if text.startswith(x, f.end)), None)
-    if form is None and text.startswith("社", f.end) and not re.match(r"[\u4e00-\u9fff]", text[f.end + 1:f.end + 2]):
-        form = "社"  # ガスプロム社の: the company word, not 社長/社員/社会
-    window = text[max(0, f.start - 7):f.start]
+    form = None
+    if f.type == "company":
+        form = next((x for x in _company_forms(w) if text.startswith(x, f.end)), None)
+        if form is None and text.startswith("社", f.end) and not re.match(r"[\u4e00-\u9fff]", text[f.end + 1:f.end + 2]):
+            form = "社"  # ガスプロム社の: the company word, not 社長/社員/社会
+    # any legal-entity form before the name (公益財団法人, 国立大学法人 …) is written with it
+    window = text[max(0, f.start - 9):f.start]
     before = window.rstrip(" \u3000")
-    pre = next((x for x in forms if before.endswith(x)), None) if before[-1:] in _FORM_ENDS else None
+    pre = next((x for x in _company_forms(w, False) if before.endswith(x)), None) if before[-1:] in _FORM_ENDS else None
     if pre is None and form is None:
         return f
     start = f.start - (len(window) - len(before)) - len(pre) if pre else f.start
     return replace(f, start=start, end=f.end + len(form or ""))
 
 
-_FORM_ENDS = "社)）㈱㈲"  # the last characters of the company forms (株式会社, (株), ㈱ ...)
+_FORM_ENDS = "社)）㈱㈲人O"  # the last characters of the legal forms (株式会社, (株), ㈱, 財団法人, NPO ...)
 
 
-@lru_cache(maxsize=4)
-def _company_forms(w: orgwords.OrgWords) -> tuple[str, ...]:
-    return tuple(x for x in sorted(w.ja_legal, key=len, reverse=True) if w.ja_legal[x] == "company")
+@lru_cache(maxsize=8)
+def _company_forms(w: orgwords.OrgWords, company: bool = True) -> tuple[str, ...]:
+    return tuple(x for x in sorted(w.ja_legal, key=len, reverse=True) if w.ja_legal[x] == "company" or not company)
 
 
 def _resolve(found: list[Found]) -> list[Found]:

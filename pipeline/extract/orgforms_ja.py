@@ -58,8 +58,9 @@ def legal_quoted(text: str, tokens: list[Token], w: OrgWords, lang: str | None) 
         if k and run[0].start == after and not any(
                 "".join(x.surface for x in run[a:b]) in w.ja_heads for a in range(k) for b in range(a + 1, k + 1)):
             s, e = run[0].start, run[k - 1].end
-            # a company's form is part of the name as written (株式会社トーキン); the name without it
-            out.append(Found(m.start() if typ == "company" else s, e, slug(romaji(text[s:e])) or "org", text[s:e],
+            # the form is part of the name as written (株式会社トーキン, 公益財団法人札幌国際プラザ);
+            # the name without it
+            out.append(Found(m.start(), e, slug(romaji(text[s:e])) or "org", text[s:e],
                              typ, None, None, "pattern", 0.7, en=romaji(text[s:e]), lang=lang))
     return out
 

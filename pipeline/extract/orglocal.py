@@ -175,14 +175,17 @@ def _division(text: str, tokens: list[Token], j: int, end: int, f: Found, w: Org
                  0.65, en=en, role="unit", lang=lang)
 
 
-_EN_PLACE = re.compile(r"\b(City|Town|Village|Prefecture|Municipality) of ((?:[A-Z][a-z’'-]+ ?){1,3})(?<! )"
-                       r"|\b(?!(?:The|This|Our|A|An) )((?:[A-Z][a-z’'-]+ ){1,2})(City|Town|Village|Prefecture|Oblast|Krai)\b")
+_EN_PLACE = re.compile(r"\b(City|Town|Village|Prefecture|Municipality) of ((?:[A-ZÀ-Þ][a-zß-öø-ÿ’'-]+ ?){1,3})(?<! )"
+                       r"|\b(?!(?:The|This|Our|A|An) )((?:[A-ZÀ-Þ][a-zß-öø-ÿ’'-]+ ){1,2})(City|Town|Village|Prefecture|Oblast|Krai)\b")
 _EN_BEFORE = re.compile(r"(?:(?:supported|sponsored|organi[sz]ed|co-organi[sz]ed|hosted|funded|backed|assisted|"
                         r"invited|commissioned|subsidi[sz]ed|arranged|run|financed|awarded)\s+by"
                         r"|(?:co-organi[sz]ed|co-hosted|co-sponsored|organi[sz]ed|held|hosted|run|signed|concluded|jointly|"
                         r"in\s+(?:cooperation|co-operation|partnership|collaboration)|together)\s+with)"
                         r"\s+(?:[^.;]{0,60}?(?:,|\band)\s+)?(?:the\s+)?$")
-_EN_AFTER = re.compile(r"\s*(?:,\s*)?(?:and\s+[^.;]{0,60}?\s+)?(?:also\s+)?(?:supported|sponsored|organi[sz]ed|"
+_EN_AFTER = re.compile(r"\s*(?:,\s*)?(?:and\s+[^.;]{0,60}?\s+)?(?:(?:will|would|shall|is\s+to|also|jointly)\s+)*"
+                       r"(?:(?:support|sponsor|organi[sz]e|co-organi[sz]e|host|co-host|fund|finance|sign|send|invite|award|"
+                       r"grant|cover|pay|provide|donate|contribute|offer|subsidi[sz]e|dispatch|arrange|co-sponsor)"
+                       r"(?:s|d|ed|es)?|supported|sponsored|organi[sz]ed|"
                        r"co-organi[sz]ed|hosted|funded|financed|signed|sent|invited|awarded|granted|covered|paid|"
                        r"provided|donated|contributed|offered|subsidi[sz]ed|dispatched|arranged)\b|[’']s\s+(?:[A-Za-z]+\s+){0,4}"
                        r"(?:[Dd]ivision|[Dd]epartment|[Oo]ffice|[Ss]ection|[Bb]ureau)\b")

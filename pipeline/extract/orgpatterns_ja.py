@@ -151,11 +151,12 @@ def _inside_name(run: list[Unit], heads: list, n: int) -> bool:
 
 
 def _lead_form(run: list[Unit], start: int, w: OrgWords, s: int) -> int:
-    """Where a company form made of the units right before run[start] begins (株式会社, (株)), else s."""
+    """Where a legal form made of the units right before run[start] begins (株式会社, (株),
+    公益財団法人, 国立大学法人), else s: the form is part of the name as written."""
     text = ""
     for k in range(start - 1, max(-1, start - 4), -1):
         text = run[k].text + text
-        if w.ja_legal.get(text) == "company":
+        if text in w.ja_legal:
             return run[k].start
     return s
 
