@@ -458,7 +458,7 @@ def test_russian_words_keep_plain_transliteration(make_doc):
 
 # local governments: reported when they act (office word, division, organiser/sponsor), else places
 LOCAL_ACTING = [
-    ("新潟市国際課が担当した。", [("新潟市", None), ("国際課", "city-of-niigata")]),
+    ("新潟市国際課が担当した。", [("新潟市国際課", "city-of-niigata"), ("新潟市", None)]),
     ("新潟県の国際交流課が協力した。", [("新潟県", None), ("国際交流課", "niigata-prefectural-government")]),
     ("主催は新潟県、後援は新潟市。", [("新潟県", None), ("新潟市", None)]),
     ("新潟県と新潟市の主催で開催した。", [("新潟県", None), ("新潟市", None)]),
@@ -483,7 +483,7 @@ LOCAL_ACTING = [
     ("Shimane Prefecture also provided two interpreters.", [("Shimane Prefecture", None)]),
     ("Город Владивосток выделил средства на поездку.", [("Город Владивосток", None)]),
     # Japanese written inside an English paragraph is read too
-    ("Students of 新潟市国際課 and 北見工業大学 came.", [("新潟市", None), ("国際課", "city-of-niigata"),
+    ("Students of 新潟市国際課 and 北見工業大学 came.", [("新潟市国際課", "city-of-niigata"), ("新潟市", None),
                                                     ("北見工業大学", None)]),
 ]
 

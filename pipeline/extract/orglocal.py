@@ -34,8 +34,15 @@ _KATA = re.compile(r"[\u30a0-\u30ff]+")  # ハバロフスク市: a foreign city
 _ACTS = "主催|共催|後援|協力|助成|協賛|委託|補助|支援"
 # 新潟県と新潟市の主催, 富山県、富山県立大学、X株式会社のご協力, 大阪府より助成
 # ハバロフスク市と共同で, 札幌市と連携して: a partner in a joint act
-_JA_AFTER = re.compile(rf"(?:[と、・][^。、\n]{{1,20}}?){{0,5}}(?:の|が)?[ご御]?(?:{_ACTS})|(?:より|から)の?[ご御]?(?:{_ACTS})"
-                       r"|との?(?:共同|連携|協力|合同|協働)(?:で|して|し|により|の下|の上)")
+# 広島市および公益財団法人X と連携: a list joined by および/及び/並びに as by と/、/・
+_JOIN = "[と、・]|および|及び|並びに|ならびに"
+_LIST = rf"(?:(?:{_JOIN})[^。、\n]{{1,25}}?){{0,5}}"
+_JA_AFTER = re.compile(rf"{_LIST}(?:の|が)?[ご御]?(?:{_ACTS})|(?:より|から)の?[ご御]?(?:{_ACTS})"
+                       rf"|{_LIST}との?(?:共同|連携|協力|合同|協働)(?:で|して|し|により|の下|の上)")
+# ミュンヘン市、大田広域市、瀋陽市の各市役所が協力: governments listed with an acting one share its role
+_JOINED = re.compile(rf"\s*(?:{_JOIN})\s*")
+# 大田広域市, ソウル特別市, 天津直轄市: always a city government (Korean/Chinese city forms)
+_CITY_FORMS = ("広域", "特別", "直轄")
 # 新潟市は、…を送りました / 派遣した / 報告会を開催しました: the government as the subject of an act
 # (after は, no other subject marked with が before the verb)
 _ACT_VERBS = (r"(?:送り|送っ|招き|招い|贈り|贈っ|交わし|結び|結ん|受け入れ|受入れ|(?:派遣|支援|助成|締結|主催|共催|"
@@ -48,6 +55,7 @@ _JA_BEFORE = re.compile(rf"(?:{_ACTS})者?(?:は|：|:|\s)*(?:[^。\n、：:]{{1
 def ja(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords, lang: str | None) -> list[Found]:
     """Acting Japanese local governments in one run of tokens, and the divisions named after them."""
     out: list[Found] = []
+    seen: list[tuple[Found, Found | None, bool]] = []  # each city/prefecture, its division, whether it acts
     if not tokens or not _JA_CUE.search(text, tokens[0].start, tokens[-1].end):
         return out  # no government suffix: nothing to look at token by token
     covered = [(f.start, f.end) for f in gaz]
@@ -70,8 +78,12 @@ def ja(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords, lang: str 
             continue
         if t.pos != "名詞-固有名詞":
             continue
+        always = False
         if i + 1 < n and tokens[i + 1].surface in _JA_KIND and tokens[i + 1].start == t.end:
             kind, end, j = tokens[i + 1].surface, tokens[i + 1].end, i + 2
+        elif i + 2 < n and tokens[i + 1].surface in _CITY_FORMS and tokens[i + 2].surface == "市" and \
+                tokens[i + 1].start == t.end and tokens[i + 2].start == tokens[i + 1].end:
+            kind, end, j, always = "市", tokens[i + 2].end, i + 3, True
         elif len(t.surface) == 3 and t.surface.endswith("道"):
             kind, end, j = "道", t.end, i + 1  # 北海道
         else:
@@ -82,16 +94,26 @@ def ja(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords, lang: str 
             end, j = end + len(word), j2
         place = place_en(w, t.surface) or place_en(w, t.surface + kind)
         en = _JA_KIND[kind].format(place[0] if place else _place_romaji(t.surface))
-        country = place[1] if place and place[1] else "JP" if kind != "市" or not _KATA.fullmatch(t.surface) else None
+        country = place[1] if place and place[1] else "JP" if kind != "市" or not (
+            always or _KATA.fullmatch(t.surface)) else None
         f = Found(t.start, end, slug(en), text[t.start:end], "local_government", country, None, "pattern", 0.7,
                   en=en, role="org", lang=lang)
         div = _division(text, tokens, j, end, f, w, lang)
-        if office or div is not None or _JA_AFTER.match(text, end) or _JA_SUBJECT.match(text, end) or \
-                _JA_BEFORE.search(text, max(0, t.start - 40), t.start):
-            out.append(f)
-            if div is not None:
-                out.append(div)
-    return out
+        acts = always or office or div is not None or bool(_JA_AFTER.match(text, end) or _JA_SUBJECT.match(
+            text, end) or _JA_BEFORE.search(text, max(0, t.start - 40), t.start))
+        seen.append((f, div, acts))
+    return out + _listed(text, seen)
+
+
+def _listed(text: str, seen: list[tuple[Found, Found | None, bool]]) -> list[Found]:
+    """The acting governments, and those listed next to one (X市、Y市、Z市の各市役所が協力: all three)."""
+    acts = [a for _, _, a in seen]
+    joined = [bool(_JOINED.fullmatch(text, a[0].end, b[0].start)) for a, b in zip(seen, seen[1:])]
+    for order in (range(len(joined)), reversed(range(len(joined)))):
+        for k in order:
+            if joined[k] and (acts[k] or acts[k + 1]):
+                acts[k] = acts[k + 1] = True
+    return [x for (f, div, _), a in zip(seen, acts) if a for x in (f, div) if x is not None]
 
 
 def _office(text: str, tokens: list[Token], j: int, end: int) -> tuple[str | None, int]:
@@ -151,8 +173,11 @@ def _place_romaji(word: str) -> str:
 
 def _division(text: str, tokens: list[Token], j: int, end: int, f: Found, w: OrgWords,
               lang: str | None) -> Found | None:
-    """新潟市|国際課, 新潟県の|国際交流課: a compound ending in a division word right after."""
+    """新潟市|国際課, 新潟県の|国際交流課: a compound ending in a division word right after; written
+    right after the name (札幌市総務局国際部交流課) the division is named with it, one mention."""
+    joined = True
     if j < len(tokens) and tokens[j].surface == "の" and tokens[j].start == end:
+        joined = False
         end, j = tokens[j].end, j + 1
     run: list[Token] = []
     while j < len(tokens) and tokens[j].start == end and tokens[j].pos.startswith(("名詞", "接尾辞")) and \
@@ -170,7 +195,7 @@ def _division(text: str, tokens: list[Token], j: int, end: int, f: Found, w: Org
         return None
     mods = name[:-len(head)]
     en = f"{w.ja_translate.get(mods) or romaji(mods).title()} {w.ja_heads[head].en}"
-    s = run[0].start
+    s = f.start if joined else run[0].start
     return Found(s, run[-1].end, f"{f.id}-{slug(en)}", text[s:run[-1].end], "sub_unit", "JP", f.id, "pattern",
                  0.65, en=en, role="unit", lang=lang)
 
