@@ -41,3 +41,26 @@ DIVISION = [
 @pytest.mark.parametrize("text, expected", DIVISION)
 def test_division_with_its_city(make_doc, text, expected):
     assert [(m.text, m.parent) for m in run(make_doc, text)] == expected
+
+
+# an organisation word for each of several (both countries' ministries) is no one organisation
+EACH = [
+    ("名大の修了生が両国の司法省や裁判所で活躍している。", []),
+    ("双方の教育省が合意した。", []),
+    ("各大学の国際交流センターが担当した。", []),
+    ("各国の大使館に連絡した。", []),
+    ("両国の東京大学とモスクワ大学が参加した。", ["東京大学", "モスクワ大学"]),  # names stay names
+    ("Officials from the Ministry of Justice of each country met.", []),
+    ("Each country's Ministry of Foreign Affairs issued visas.", []),
+    ("The Ministries of Education of the two countries signed.", []),
+    ("The Ministry of Education of Japan supported it.", ["Ministry of Education of Japan"]),
+    ("Kazakh National University hosted students of both countries.", ["Kazakh National University"]),
+    ("Министерства образования двух стран подписали соглашение.", []),
+    ("Представители Министерства юстиции каждой страны выступили.", []),
+    ("Министерство образования Казахстана поддержало проект.", ["Министерство образования Казахстана"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", EACH)
+def test_for_each_of_several(make_doc, text, expected):
+    assert texts(run(make_doc, text)) == expected

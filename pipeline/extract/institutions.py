@@ -62,9 +62,24 @@ def extract(doc: Document, config: Config) -> None:
         pub = _infer_publisher(doc, g, w)
         if pub is not None:
             found += _publisher(doc, pub.id, g, w, pub)
-    found = _resolve(found)
+    found = [f for f in _resolve(found) if not _for_each(text, f)]
     orglink.link(found, g, text)
     doc.institutions = [_mention(text, f, g, lang) for f in found]
+
+
+# the Ministry of Justice of each country, both countries' ministries, министерства юстиции обеих стран:
+# an organisation word for each of several is no one organisation (Japanese 両国の司法省: orgpatterns_ja)
+_EACH_AFTER = re.compile(r"\s+(?:of\s+(?:both|each|every|the\s+two|all\s+(?:the\s+)?)\s+(?:countr|nation|side|partner|"
+                         r"universit|institution|state|government|member)|(?:обеих|обоих|двух|каждой|каждого|всех)\s+"
+                         r"(?:стран|сторон|государств|вуз|университет|учреждени))", re.I)
+_EACH_BEFORE = re.compile(r"\b(?:both|each|every|the\s+two|all)\s+(?:the\s+)?(?:countries|country|nations|nation|sides|"
+                          r"side|partners|partner|universities|university|states|state)(?:['’]s?)\s+$", re.I)
+
+
+def _for_each(text: str, f: Found) -> bool:
+    """Written for each of several (the phrase after it, inside it or before it)."""
+    return bool(_EACH_AFTER.search(text, f.start, f.end) or _EACH_AFTER.match(text, f.end) or
+                _EACH_BEFORE.search(text, max(0, f.start - 40), f.start))
 
 
 _JA_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々〆ヶ・ー（）「」]{2,}")

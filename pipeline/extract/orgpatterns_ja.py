@@ -20,6 +20,9 @@ from .orgtokens import academy
 from .orgwords import Head, OrgWords, place_en
 from .romanize import romaji, slug
 
+# 両国の司法省, 各国の外務省, 双方の大学: an organisation word for each of several is no one organisation
+_EACH = re.compile(r"(?:両|各|双方|諸|相手)(?:国|大学|校|機関|都市|政府|地域)?(?:の|に(?:ある|おける))$")
+
 _KATA = re.compile(r"[\u30a0-\u30ff]+")
 _ACRO = re.compile(r"[A-ZＡ-Ｚ]{2,8}")  # ASEAN大学ネットワーク: a Latin acronym names what follows
 
@@ -308,7 +311,9 @@ def _discover(text: str, tokens: list[Token], gaz: list[Found], w: OrgWords,
                 pending = j + 1
                 continue  # 交流・ネットワーク構築: a network, not one named
             if not is_sub and (_generic(mods, w, head) and not tail or
-                               head.role == "unit" and not _own_unit(text, run, s, w)):
+                               head.role == "unit" and not _own_unit(text, run, s, w) or
+                               _EACH.search(text, max(0, s - 8), s) and not any(
+                                   u.pos == "名詞-固有名詞" or u.gaz is not None for u in mods)):
                 pending = j + 1
                 continue
             f = _piece(text, s, end, mods, head, owner if is_sub else None, w, g, lang)
