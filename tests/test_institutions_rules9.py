@@ -64,3 +64,20 @@ EACH = [
 @pytest.mark.parametrize("text, expected", EACH)
 def test_for_each_of_several(make_doc, text, expected):
     assert texts(run(make_doc, text)) == expected
+
+
+# a publication's masthead after an organisation's name is no part of it
+MASTHEAD = [
+    ("Graduate School of Engineering Global Lab News", ["Graduate School of Engineering"]),
+    ("KYOTO UNIVERSITY | FACULTY OF LAW INTERNATIONAL NEWSLETTER Spring issue", ["KYOTO UNIVERSITY", "FACULTY OF LAW"]),
+    ("The Faculty of Science Alumni Newsletter is out.", ["Faculty of Science"]),
+    ("The Institute of Physics Bulletin reported it.", ["Institute of Physics"]),
+    ("The Faculty of Arts and Design Newsletter is out.", ["Faculty of Arts and Design"]),
+    ("The School of Medicine Research Review appeared.", ["School of Medicine"]),
+    ("The Faculty of Information Science and Technology hosted it.", ["Faculty of Information Science and Technology"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", MASTHEAD)
+def test_masthead(make_doc, text, expected):
+    assert texts(run(make_doc, text)) == expected

@@ -18,7 +18,7 @@ from . import orgpatterns_ru
 from .gazetteer import Found, Gazetteer, trie_regex
 from .orgtokens import CYR as _CYR
 from .orgtokens import LAT as _LAT
-from .orgtokens import Tok, academy, decap, tokens
+from .orgtokens import Tok, academy, before_masthead, decap, tokens
 from .orgtokens import cap as _cap
 from .orgwords import Head, OrgWords, national, place_en
 from .romanize import slug
@@ -189,6 +189,7 @@ def _discover_en(text: str, toks: list[Tok], w: OrgWords, g: Gazetteer, lang: st
                     if _cap(ch[k]):
                         e = k
                     k += 1
+            e = before_masthead(ch, h, e, w)
             if ch[h].text in w.en_head_first and e == h:  # "Université Laval", "Universidad de la Laguna"
                 k = h + 1
                 while k < limit and (_cap(ch[k]) and not _en_head(ch[k], w) or ch[k].text in w.en_particles):

@@ -106,3 +106,18 @@ def decap(toks: list[Tok], w: OrgWords) -> list[Tok]:
                     out[k] = Tok(new, t.start, t.end)
         i = j
     return out
+
+
+def before_masthead(ch: list[Tok], h: int, e: int, w: OrgWords) -> int:
+    """The last token of a name ch[..h..e] whose complement runs into a publication's title
+    ("School of Engineering Global Lab News", "Institute of Physics Bulletin", "Faculty of Arts and
+    Design Alumni Newsletter"): the complement's first word (of its last "and"/"of" part), the
+    rest being the publication's own words; e when no publication word follows that word."""
+    c = next((k for k in range(h + 1, e + 1) if cap(ch[k])), None)
+    p = next((k for k in range(c + 1, e + 1) if ch[k].text in w.en_publications), None) if c else None
+    if p is None:
+        return e
+    ands = [k for k in range(c, p) if ch[k].text in ("and", "&", "of", "for", "on", "the")]
+    c = ands[-1] + 1 if ands else c  # "Society for the Promotion of Science News"
+    return c if c < p else e
+

@@ -76,6 +76,7 @@ class OrgWords:
     en_titles: frozenset[str]
     en_generic: frozenset[str]
     en_programme: frozenset[str]
+    en_publications: frozenset[str]
     not_acronyms: frozenset[str]
     ru_heads: dict[str, Head]  # full inflected form → head (stem in .word)
     ru_quoted: dict[str, str]
@@ -176,6 +177,7 @@ def load(words_path: Path | None = None, places_path: Path | None = None) -> Org
         en_titles=frozenset(_strings(en, "titles", "en", problems)),
         en_generic=frozenset(x for g in _strings(en, "generic", "en", problems) for x in (g, g.replace("-", "–"))),
         en_programme=frozenset(_strings(en, "programme_endings", "en", problems)),
+        en_publications=frozenset(_strings(en, "publication_words", "en", problems)),
         not_acronyms=frozenset(_strings(en, "not_acronyms", "en", problems)),
         ru_heads=ru_heads,
         ru_quoted=dict(ru.get("quoted_kinds", {})),
