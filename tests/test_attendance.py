@@ -532,3 +532,25 @@ def test_parts_sharing_one_noun_are_each_a_figure(text, values):
 def test_parts_after_their_total_are_its_breakdown(text, total, parts):
     doc = figures(text)
     assert [(f.value, [(b.label, b.value) for b in f.breakdown]) for f in doc.attendance] == [(total, parts)]
+
+
+def test_what_attendance_read_is_kept_per_thread():
+    """The events stage reuses the tables and streams attendance read for the same document; a
+    document running in another thread (a Dask worker's abandoned, timed-out one) must neither
+    see that reading nor evict it."""
+    import threading
+
+    from pipeline.extract.attendance_cues import cues
+
+    a = build_doc("国際シンポジウムには約120名が参加しました。")
+    b = build_doc("The workshop was attended by 45 students.")
+    c = cues()
+    mine = attendance.reading(a, c)
+    seen = []
+    t = threading.Thread(target=lambda: seen.append((attendance.reading(b, c), attendance.reading(a, c))))
+    t.start()
+    t.join()
+    (theirs_b, theirs_a), = seen
+    assert theirs_a is not mine, "another thread reads its own copy"
+    assert attendance.reading(a, c) is mine, "and does not evict this thread's reading"
+    assert [f.value for f in theirs_a[0].figures] == [f.value for f in mine[0].figures]

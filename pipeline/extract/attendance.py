@@ -14,6 +14,7 @@ attendance_repeats; events (names, dates, ids) are filled by the events stage.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 
 from ..config import Config
@@ -63,7 +64,7 @@ def extract(doc: Document, config: Config) -> None:
     if not doc.blocks and doc.text.strip():
         raise StageError("attendance", f"{doc.doc_id}: no blocks: run ingest first")
     cues = load_cues()
-    _READ.clear()  # a new document: nothing read before is reused
+    _LAST.read = None  # a new document: nothing read before is reused
     tables, sts = reading(doc, cues)
     figures = list(tables.figures)
     for st in sts:
@@ -73,20 +74,22 @@ def extract(doc: Document, config: Config) -> None:
     doc.attendance = drop_translations(doc, figures)
 
 
-# what reading() found for the document read last: [document, (its text, blocks, dates as read),
-# (how many blocks and dates), (tables, streams)]; one document only, replaced by the next
-_READ: list = []
+# what reading() found for the document read last in this thread: (document, (its text, blocks,
+# dates as read), (how many blocks and dates), (tables, streams)); one document only, replaced by
+# the next. Per thread: a Dask worker may still run an abandoned (timed-out) document beside it.
+_LAST = threading.local()
 
 
 def reading(doc: Document, cues: Cues) -> tuple[attendance_tables.TableResult, list[Stream]]:
     """The document's tables and its running text without them, read once per document: the
     events stage takes the ones attendance read, unless the document changed in between."""
-    if _READ and _READ[0] is doc and all(a is b for a, b in zip(_READ[1], (doc.text, doc.blocks, doc.dates))) \
-            and _READ[2] == (len(doc.blocks), len(doc.dates)):
-        return _READ[3]
+    last = getattr(_LAST, "read", None)
+    if last and last[0] is doc and all(a is b for a, b in zip(last[1], (doc.text, doc.blocks, doc.dates))) \
+            and last[2] == (len(doc.blocks), len(doc.dates)):
+        return last[3]
     tables = attendance_tables.extract(doc, cues)
     found = (tables, streams(doc, skip=tables.claimed))
-    _READ[:] = [doc, (doc.text, doc.blocks, doc.dates), (len(doc.blocks), len(doc.dates)), found]
+    _LAST.read = (doc, (doc.text, doc.blocks, doc.dates), (len(doc.blocks), len(doc.dates)), found)
     return found
 
 
