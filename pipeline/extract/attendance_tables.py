@@ -19,6 +19,7 @@ breakdown, never figures of their own.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 
 from ..model import AttendanceMention, Block, BreakdownItem, DateMention, Document, EventRef
@@ -174,14 +175,15 @@ def _starts_with_date(doc: Document, b: Block) -> bool:
     return bool(_DATE_START.match(t))
 
 
-# [the date list, its length, the set of its mentions' starts] of the document being read
-_DATES: list = []
+# (the date list, its length, the set of its mentions' starts) of the document this thread reads
+_DATES = threading.local()
 
 
 def _date_starts(doc: Document) -> set[int]:
-    if not _DATES or _DATES[0] is not doc.dates or _DATES[1] != len(doc.dates):
-        _DATES[:] = [doc.dates, len(doc.dates), {d.start for d in doc.dates}]
-    return _DATES[2]
+    last = getattr(_DATES, "last", None)
+    if not last or last[0] is not doc.dates or last[1] != len(doc.dates):
+        last = _DATES.last = (doc.dates, len(doc.dates), {d.start for d in doc.dates})
+    return last[2]
 
 
 def _line_tables(doc: Document, cues: Cues, out: TableResult) -> None:
@@ -392,7 +394,7 @@ def _count_cell(doc: Document, cues: Cues, b: Block, counts: list[tuple[int, int
 def extract(doc: Document, cues: Cues) -> TableResult:
     """Figures of every table with a participants column, and the blocks they occupy."""
     out = TableResult()
-    _DATES.clear()  # a new document
+    _DATES.last = None  # a new document
     _cell_tables(doc, cues, out)
     _line_tables(doc, cues, out)
     return out
