@@ -180,17 +180,16 @@ def _shared_patterns() -> dict:
     }
 
 
-_EN_MID = (r"(?:\s+(?:[A-Z][\w&.'’-]*|young|local|foreign|international|other|new|female|male|"
-           r"graduate|undergraduate|exchange|high\s+school|university|school|Japanese|Russian|"
-           r"top|leading|senior|junior|student|youth))")
+# words between a number and its people noun ("12 young Japanese researchers")
+_EN_MID_WORDS = (r"young|local|foreign|international|other|new|female|male|graduate|undergraduate|exchange|"
+                 r"high\s+school|university|school|Japanese|Russian|top|leading|senior|junior|student|youth")
+_EN_MID = rf"(?:\s+(?:[A-Z][\w&.'’-]*|{_EN_MID_WORDS}))"
 _RU_MID = r"(?:\s+(?i:[а-яё-]+(?:ых|их|ого|его)))"
 
 
 def _count_patterns(data: dict) -> dict:
-    u = data["units"]
-    en_mid = (r"(?:\s+(?:[A-Z][\w&.'’-]*|and|young|local|foreign|international|other|more|new|female|male|"
-              r"graduate|undergraduate|exchange|high\s+school|university|school|Japanese|Russian|"
-              r"top|leading|senior|junior|student|youth|"
+    u = {lang: data["units"][lang] + data["strong_units"].get(lang, []) for lang in LANGS}
+    en_mid = (rf"(?:\s+(?:[A-Z][\w&.'’-]*|and|more|{_EN_MID_WORDS}|"
               # a noun or adjective saying who they are (200 industry guests, 15 visiting scholars)
               r"industry|business|invited|special|distinguished|overseas|visiting|partner|external|"
               r"government|academic|corporate|community|early-career|doctoral|postgraduate|domestic|"
@@ -206,7 +205,7 @@ def _count_patterns(data: dict) -> dict:
             rf"(?P<approx>\s+or\s+so(?=\s))?(?P<mid>{en_mid}{{0,3}})\s+(?P<unit>(?i:{alt(u['en'])}))"),
         "ru": re.compile(
             rf"(?=(?i:[0-9０-９{numerals.RU_FIRST}]))(?<![\w.,+-])(?P<num>{numerals.ARABIC}|(?i:{numerals.RU_WORDS}))(?P<plus>\+)?{ru_mult}?"
-            rf"(?P<mid>(?:\s+(?i:[а-яё-]+(?:ых|их|ого|его))){{0,2}})\s+(?P<unit>(?i:{alt(u['ru'])}))"),
+            rf"(?P<mid>{_RU_MID}{{0,2}})\s+(?P<unit>(?i:{alt(u['ru'])}))"),
     }
 
 
