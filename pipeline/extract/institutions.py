@@ -269,18 +269,23 @@ def _publisher(doc: Document, pid: str, g: Gazetteer, w: orgwords.OrgWords, pub:
     name = e.name(doc.language.get("primary")) if e else pub.name if pub else pid
     typ = e.type if e else pub.type if pub else "university"
     en = e.en[0] if e and e.en else pub.en if pub else ""
-    pat = "|".join(re.escape(s) for s in w.ja_self)
     out = []
-    for m in list(re.finditer(pat, doc.text)) + list(_OUR.finditer(doc.text)):
+    for m in list(_self_refs(w.ja_self).finditer(doc.text)) + list(_OUR.finditer(doc.text)):
         out.append(Found(m.start(), m.end(), pid, name, typ, (e.country or None) if e else None, None,
                          "publisher", 0.8 if pub is None else 0.7, en=en))
     return out
 
 
+@lru_cache(maxsize=4)
+def _self_refs(words: tuple[str, ...]) -> re.Pattern:
+    """本学, 当大学 ...: the words by which a Japanese document names its own institution."""
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
+
+
 def _refers_to_itself(text: str, w: orgwords.OrgWords) -> bool:
     """本学, our university: "our"/"наш" in the lower-cased text is needed for _OUR (the
     case-insensitive match of those letters implies them in lower case)."""
-    if re.search("|".join(re.escape(s) for s in w.ja_self), text):
+    if _self_refs(w.ja_self).search(text):
         return True
     low = text.lower()
     return ("our" in low or "наш" in low) and bool(_OUR.search(text))
